@@ -1,0 +1,37 @@
+/**
+ * Search folding: NFKD, strip combining marks, lower-case. "José", "JOSE" and the
+ * decomposed "Jose\u0301" all fold to "jose", so a typeahead finds each from the others.
+ */
+export function foldForSearch(input: string): string {
+  return input
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@.+]+/gu, ' ')
+    .trim();
+}
+
+/** Letters a folded name keeps, without spaces or punctuation (O'Brien -> obrien). */
+export function compactFold(input: string): string {
+  return foldForSearch(input).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Characters that reorder or hide text (bidi overrides, zero-width) and have no place in a name. */
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE_OR_BIDI = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const CONTROL = /[\u0000-\u001F\u007F]/u;
+
+/** Why a person-entered string is unacceptable, or null when it is fine. */
+export function textProblem(value: string, maxCodePoints: number): string | null {
+  if (CONTROL.test(value)) return 'control-character';
+  if (INVISIBLE_OR_BIDI.test(value)) return 'invisible-character';
+  if ([...value].length > maxCodePoints) return 'too-long';
+  // A combining-mark flood ("Zalgo") renders over neighbouring lines; real names use a few.
+  if (/\p{M}{4,}/u.test(value.normalize('NFD'))) return 'combining-flood';
+  return null;
+}
+
+/** Stored names are NFC so that composed and decomposed input compare equal. */
+export function canonicalText(value: string): string {
+  return value.normalize('NFC').trim();
+}
