@@ -24,6 +24,8 @@ const CONTROL = /[\u0000-\u001F\u007F]/u;
 /** Why a person-entered string is unacceptable, or null when it is fine. */
 export function textProblem(value: string, maxCodePoints: number): string | null {
   if (CONTROL.test(value)) return 'control-character';
+  // A lone UTF-16 surrogate is not text: it cannot be stored as UTF-8 without loss.
+  if (/\p{Cs}/u.test(value)) return 'invalid-character';
   if (INVISIBLE_OR_BIDI.test(value)) return 'invisible-character';
   if ([...value].length > maxCodePoints) return 'too-long';
   // A combining-mark flood ("Zalgo") renders over neighbouring lines; real names use a few.

@@ -1,0 +1,146 @@
+import { isCalendarDate } from '../shared/dates';
+import type { FieldIssue } from '../shared/domain-error';
+import { canonicalText, textProblem } from '../shared/text';
+import { normalizeEmail, normalizePhone } from './contact';
+import { normalizeLanguage } from './language';
+import type { Address, ContactPoint, Identifier, PatientInput, PersonName } from './patient';
+
+/** Longest name part accepted, in code points (an emoji ZWJ sequence counts per code point). */
+export const MAX_NAME_PART = 200;
+const MAX_TEXT = 500;
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+interface Ctx {
+  issues: FieldIssue[];
+}
+
+function issue(ctx: Ctx, path: string, messageKey: string, detail: string): void {
+  ctx.issues.push({ path, messageKey, detail });
+}
+
+function cleanText(ctx: Ctx, path: string, value: string, max: number): string {
+  const problem = textProblem(value, max);
+  if (problem) issue(ctx, path, `validation.text.${problem}`, `${path}: ${problem}`);
+  return canonicalText(value);
+}
+
+function cleanName(ctx: Ctx, path: string, name: PersonName): PersonName {
+  const part = (p: string, v: string): string => cleanText(ctx, `${path}/${p}`, v, MAX_NAME_PART);
+  const cleaned: PersonName = {
+    use: name.use,
+    family: part('family', name.family),
+    given: name.given.map((g, i) => part(`given/${i}`, g)).filter((g) => g !== ''),
+    prefix: name.prefix.map((g, i) => part(`prefix/${i}`, g)).filter((g) => g !== ''),
+    suffix: name.suffix.map((g, i) => part(`suffix/${i}`, g)).filter((g) => g !== ''),
+  };
+  if (cleaned.family === '' && cleaned.given.length === 0) {
+    issue(ctx, path, 'validation.name.empty', `${path}: a name needs a family or a given name`);
+  }
+  return cleaned;
+}
+
+function cleanTelecom(ctx: Ctx, path: string, c: ContactPoint, country: string): ContactPoint {
+  const value =
+    c.system === 'email' ? normalizeEmail(c.value) : normalizePhone(c.value, country);
+  if (value === null) {
+    const key = c.system === 'email' ? 'validation.email.invalid' : 'validation.phone.invalid';
+    issue(ctx, `${path}/value`, key, `${path}: not a valid ${c.system}`);
+    return c;
+  }
+  return { ...c, value };
+}
+
+function cleanAddress(ctx: Ctx, path: string, a: Address): Address {
+  const t = (p: string, v: string | undefined): string | undefined =>
+    v === undefined ? undefined : cleanText(ctx, `${path}/${p}`, v, MAX_TEXT);
+  if (a.country !== undefined && !/^[A-Za-z]{2}$/.test(a.country)) {
+    issue(ctx, `${path}/country`, 'validation.country.invalid', 'country must be ISO 3166 alpha-2');
+  }
+  return {
+    use: a.use,
+    lines: a.lines.map((l, i) => cleanText(ctx, `${path}/lines/${i}`, l, MAX_TEXT)),
+    city: cleanText(ctx, `${path}/city`, a.city, MAX_TEXT),
+    district: t('district', a.district),
+    state: t('state', a.state),
+    postalCode: t('postalCode', a.postalCode),
+    country: a.country?.toUpperCase(),
+  };
+}
+
+function cleanIdentifier(ctx: Ctx, path: string, id: Identifier): Identifier {
+  return {
+    system: cleanText(ctx, `${path}/system`, id.system, 256),
+    value: cleanText(ctx, `${path}/value`, id.value, 128),
+    type: id.type,
+  };
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks and canonicalises what a person or system entered for a patient: NFC names free
+ * of control, bidi-override and invisible characters, E.164 phones, lower-cased e-mails,
+ * a real birth date not in the future, a BCP-47 language. `today` is YYYY-MM-DD in the
+ * organization's zone (time is injected).
+ */
+export function validatePatientInput(
+  input: PatientInput,
+  opts: { today: string; defaultCountry?: string },
+): Validated<PatientInput> {
+  const ctx: Ctx = { issues: [] };
+  const country = opts.defaultCountry ?? 'US';
+  if (input.names.length === 0) issue(ctx, 'names', 'validation.name.required', 'at least one name');
+  const names = input.names.map((n, i) => cleanName(ctx, `names/${i}`, n));
+  if (input.birthDate !== null) {
+    if (!isCalendarDate(input.birthDate)) {
+      issue(ctx, 'birthDate', 'validation.date.invalid', 'birthDate must be a real YYYY-MM-DD date');
+    } else if (input.birthDate > opts.today || input.birthDate < '1880-01-01') {
+      issue(ctx, 'birthDate', 'validation.birthDate.range', 'birthDate is in the future or before 1880');
+    }
+  }
+  const language = normalizeLanguage(input.preferredLanguage);
+  if (language === null) {
+    issue(ctx, 'preferredLanguage', 'validation.language.invalid', 'not a BCP-47 language tag');
+  }
+  if (input.quietHours) {
+    const q = input.quietHours;
+    if (!HHMM.test(q.start) || !HHMM.test(q.end)) {
+      issue(ctx, 'quietHours', 'validation.time.invalid', 'quiet hours are HH:MM');
+    }
+    if (!isTimeZone(q.timeZone)) {
+      issue(ctx, 'quietHours/timeZone', 'validation.timeZone.invalid', 'unknown IANA time zone');
+    }
+  }
+  if (input.genderIdentity !== null) cleanText(ctx, 'genderIdentity', input.genderIdentity, 100);
+  if (input.deceasedAt !== null && Number.isNaN(Date.parse(input.deceasedAt))) {
+    issue(ctx, 'deceasedAt', 'validation.date.invalid', 'deceasedAt must be a date or instant');
+  }
+  const identifiers = input.identifiers.map((id, i) => cleanIdentifier(ctx, `identifiers/${i}`, id));
+  const seen = new Set<string>();
+  identifiers.forEach((id, i) => {
+    const key = `${id.system}|${id.value}`;
+    if (seen.has(key)) issue(ctx, `identifiers/${i}`, 'validation.identifier.duplicate', key);
+    seen.add(key);
+  });
+  const value: PatientInput = {
+    ...input,
+    names,
+    identifiers,
+    telecom: input.telecom.map((c, i) => cleanTelecom(ctx, `telecom/${i}`, c, country)),
+    addresses: input.addresses.map((a, i) => cleanAddress(ctx, `addresses/${i}`, a)),
+    preferredLanguage: language ?? input.preferredLanguage,
+    genderIdentity: input.genderIdentity === null ? null : canonicalText(input.genderIdentity),
+    deceased: input.deceased || input.deceasedAt !== null,
+  };
+  return ctx.issues.length > 0 ? { ok: false, issues: ctx.issues } : { ok: true, value };
+}

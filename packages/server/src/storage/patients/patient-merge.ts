@@ -1,0 +1,81 @@
+import { DomainError, type Identifier, type Patient } from '@caredesk/core';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../schema';
+import { rowToPatient, writePatient } from './patient-rows';
+
+/** Tables whose rows belong to one patient and follow the survivor of a merge. */
+const PATIENT_OWNED = [
+  'related_persons',
+  'coverages',
+  'care_team_members',
+  'encounters',
+  'conditions',
+  'medication_requests',
+  'care_plans',
+  'claims',
+  'explanations_of_benefit',
+] as const;
+
+function unionIdentifiers(a: Identifier[], b: Identifier[]): Identifier[] {
+  const seen = new Set(a.map((i) => `${i.system}|${i.value}`));
+  return [...a, ...b.filter((i) => !seen.has(`${i.system}|${i.value}`))];
+}
+
+async function load(trx: Kysely<Schema>, organizationId: string, id: string): Promise<Patient> {
+  const row = await trx
+    .selectFrom('patients')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not-found', 'patients.notFound', `No patient ${id}.`);
+  const p = rowToPatient(row);
+  if (p.mergedInto) {
+    throw new DomainError('conflict', 'patients.merge.alreadyMerged', `Patient ${id} was already merged.`);
+  }
+  return p;
+}
+
+/**
+ * Merges `fromId` into `intoId` (the survivor), in the caller's transaction: the survivor
+ * gains every identifier of the merged record, everything the merged record owned moves
+ * to the survivor, and the merged record stays as a redirect (mergedInto) so links and
+ * MRNs that point at it still lead to the right person. Like HL7 v2 A40 / FHIR
+ * Patient.link "replaced-by" (https://hl7.org/fhir/R4/patient-definitions.html#Patient.link).
+ */
+export async function mergePatients(
+  trx: Kysely<Schema>,
+  organizationId: string,
+  fromId: string,
+  intoId: string,
+  now: string,
+): Promise<Patient> {
+  if (fromId === intoId) {
+    throw new DomainError('validation', 'patients.merge.self', 'A patient cannot be merged into itself.');
+  }
+  const from = await load(trx, organizationId, fromId);
+  const into = await load(trx, organizationId, intoId);
+  const merged: Patient = { ...from, mergedInto: into.id, version: from.version + 1, updatedAt: now };
+  // The merged record gives up its identifiers first: each identifier names one record.
+  await writePatient(trx, merged, null, false);
+  const survivor: Patient = {
+    ...into,
+    identifiers: unionIdentifiers(into.identifiers, from.identifiers),
+    version: into.version + 1,
+    updatedAt: now,
+  };
+  await writePatient(trx, survivor, null, false);
+  for (const table of PATIENT_OWNED) {
+    await trx.updateTable(table).set({ patient_id: into.id }).where('patient_id', '=', from.id).execute();
+  }
+  // Records merged earlier into `from` now point straight at the survivor: one hop only.
+  await trx.updateTable('patients').set({ merged_into: into.id }).where('merged_into', '=', from.id).execute();
+  const [a, b] = from.id < into.id ? [from.id, into.id] : [into.id, from.id];
+  await trx
+    .updateTable('duplicate_candidates')
+    .set({ status: 'merged' })
+    .where('patient_id', '=', a)
+    .where('candidate_id', '=', b)
+    .execute();
+  return survivor;
+}
