@@ -37,11 +37,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Prototype-poisoning keys in JSON bodies are refused, not silently dropped.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    maxParamLength: 200,
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,7 +4,9 @@ import type { Config } from '../config/config';
 import { databaseConfig } from '../config/config';
 import { registerHomePage } from '../home/home-page';
 import { buildApp } from '../http/app';
+import { registerFhirRoutes } from '../http/fhir/fhir-routes';
 import { patientRoutes } from '../http/patients/patient-routes';
+import { ImportService } from '../registry-import/import-service';
 import { ensureHomeOrganization, loadOrganization } from '../organizations/home-organization';
 import { PatientService } from '../patients/patient-service';
 import { openDatabase, type Database } from '../storage/database';
@@ -14,9 +16,12 @@ export interface CareDesk {
   app: FastifyInstance;
   database: Database;
   organizationId: string;
-  services: { patients: PatientService };
+  services: { patients: PatientService; imports: ImportService };
   close(): Promise<void>;
 }
+
+/** Reported in the CapabilityStatement and logs. */
+export const SOFTWARE_VERSION = '0.1.0';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -30,10 +35,21 @@ export async function createCareDesk(config: Config, clock: Clock = systemClock)
     await migrate(database, () => clock.now());
     const organizationId = await ensureHomeOrganization(database, clock.now());
     const patients = new PatientService(database, clock, config.defaultCountry);
+    const imports = new ImportService(database, clock, config.defaultCountry);
+    const baseUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://localhost:${config.port}`;
     const app = await buildApp({
       config,
       routes: async (app) => {
         await app.register(patientRoutes({ patients, organizationId: () => organizationId }), { prefix: '/api' });
+        registerFhirRoutes(app, {
+          patients,
+          imports,
+          organizationId: () => organizationId,
+          baseUrl: () => baseUrl,
+          fhirBodyLimit: config.fhirBodyLimit,
+          softwareVersion: SOFTWARE_VERSION,
+          now: () => clock.now(),
+        });
         app.get('/api/health', { schema: { hide: true } }, () => ({ status: 'ok', engine: database.engine }));
         registerHomePage(app, database, async () => (await loadOrganization(database.db, organizationId))?.name ?? 'CareDesk');
       },
@@ -42,7 +58,7 @@ export async function createCareDesk(config: Config, clock: Clock = systemClock)
       app,
       database,
       organizationId,
-      services: { patients },
+      services: { patients, imports },
       close: async () => {
         await app.close();
         await database.close();

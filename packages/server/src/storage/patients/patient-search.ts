@@ -61,8 +61,15 @@ export async function searchPatients(
     } else q = q.where('id', 'in', termMatch(t.kind, t.prefix));
   }
   if (criteria.birthDate) {
-    const ops = { eq: '=', lt: '<', gt: '>', le: '<=', ge: '>=' } as const;
-    q = q.where('birth_date', ops[criteria.birthDate.op], criteria.birthDate.value);
+    // A partial date (1980, 1980-04) stands for its whole period (FHIR search, date
+    // precision): ISO strings sort by time, so a period is a prefix range.
+    const { op, value } = criteria.birthDate;
+    const end = value + RANGE_END;
+    if (op === 'eq') q = q.where('birth_date', '>=', value).where('birth_date', '<', end);
+    else if (op === 'lt') q = q.where('birth_date', '<', value);
+    else if (op === 'ge') q = q.where('birth_date', '>=', value);
+    else if (op === 'gt') q = q.where('birth_date', '>', end);
+    else q = q.where('birth_date', '<', end);
   }
   const ident = criteria.identifier;
   if (ident && (ident.system !== undefined || ident.value !== undefined)) {
