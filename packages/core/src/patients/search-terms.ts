@@ -69,7 +69,7 @@ export type TypeaheadQuery =
   /** Digits only: a phone number or a numeric identifier. */
   | { kind: 'phone'; prefix: string }
   | { kind: 'identifier'; prefix: string }
-  | { kind: 'name'; tokens: string[] };
+  | { kind: 'name'; tokens: string[]; raw: string };
 
 /**
  * Reads what staff typed into the one search box: a date (2001-04-30, 30.04.2001,
@@ -98,5 +98,5 @@ export function parseTypeahead(raw: string): TypeaheadQuery | null {
     .filter((t) => t !== '')
     .slice(0, 5)
     .map((t) => t.slice(0, MAX_TERM));
-  return tokens.length > 0 ? { kind: 'name', tokens } : null;
+  return tokens.length > 0 ? { kind: 'name', tokens, raw: q } : null;
 }

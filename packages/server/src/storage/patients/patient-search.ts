@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TypeaheadQuery } from '@caredesk/core';
+import { compactFold, type TypeaheadQuery } from '@caredesk/core';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { Schema } from '../schema';
 import { rowToPatient } from './patient-rows';
@@ -52,7 +52,17 @@ export async function searchPatients(
 
   const t = criteria.typeahead;
   const nameTokens = t?.kind === 'name' ? t.tokens : (criteria.nameTokens ?? []);
-  for (const token of nameTokens) q = q.where('id', 'in', termMatch('name', token));
+  if (t?.kind === 'name' && !/\s/.test(t.raw)) {
+    // One typed word may be a name or an identifier without digits (an MRN like "AB-CD").
+    q = q.where((eb) =>
+      eb.or([
+        eb.and(t.tokens.map((token) => eb('id', 'in', termMatch('name', token)))),
+        eb('id', 'in', termMatch('identifier', compactFold(t.raw))),
+      ]),
+    );
+  } else {
+    for (const token of nameTokens) q = q.where('id', 'in', termMatch('name', token));
+  }
   if (t && t.kind !== 'name') {
     if (t.kind === 'birthDate') q = q.where('birth_date', '=', t.value);
     else if (t.kind === 'phone') {

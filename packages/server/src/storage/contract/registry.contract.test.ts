@@ -1,0 +1,3 @@
+import { describeRegistryContract } from './registry.contract';
+
+describeRegistryContract('sqlite');
