@@ -39,7 +39,8 @@ describe('message catalogs (en, es, lv, nb)', () => {
     const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
     for (const [key, message] of Object.entries(catalogs[lang])) {
       for (const plural of pluralsOf(parse(message))) {
-        for (const c of categories) expect(plural.options, `${lang} ${key} lacks ${c}`).toContain(c);
+        for (const c of categories)
+          expect(plural.options, `${lang} ${key} lacks ${c}`).toContain(c);
       }
     }
   });
@@ -57,9 +58,9 @@ describe('message catalogs (en, es, lv, nb)', () => {
       return !code.includes(`'${key}'`) && !code.includes(`\`${family}\${`);
     });
     expect(unused).toEqual([]);
-    const referenced = [...code.matchAll(/'((?:problem|validation|patients|idempotency|import|home)\.[\w.-]+)'/g)].map(
-      (m) => m[1]!,
-    );
+    const referenced = [
+      ...code.matchAll(/'((?:problem|validation|patients|idempotency|import|home)\.[\w.-]+)'/g),
+    ].map((m) => m[1]!);
     expect(referenced.filter((k) => !(k in catalogs.en))).toEqual([]);
   });
 

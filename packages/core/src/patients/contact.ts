@@ -21,7 +21,8 @@ export function normalizePhone(raw: string, defaultCountry = 'US'): string | nul
   else if (trimmed.startsWith('00')) e164 = `+${digits.slice(2)}`;
   else {
     const code = DEFAULT_CALLING_CODES[defaultCountry.toUpperCase()] ?? '1';
-    const national = code === '1' && digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+    const national =
+      code === '1' && digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
     e164 = `+${code}${national}`;
   }
   return E164.test(e164) ? e164 : null;

@@ -58,7 +58,8 @@ function nameKeys(names: PersonName[]): string[] {
 
 function bestNameSimilarity(a: PersonName[], b: PersonName[]): number {
   let best = 0;
-  for (const x of nameKeys(a)) for (const y of nameKeys(b)) best = Math.max(best, jaroWinkler(x, y));
+  for (const x of nameKeys(a))
+    for (const y of nameKeys(b)) best = Math.max(best, jaroWinkler(x, y));
   return best;
 }
 

@@ -130,13 +130,7 @@ export interface RelatedPerson {
 
 /** https://hl7.org/fhir/R4/valueset-subscriber-relationship.html */
 export type SubscriberRelationship =
-  | 'self'
-  | 'spouse'
-  | 'child'
-  | 'parent'
-  | 'common'
-  | 'other'
-  | 'injured';
+  'self' | 'spouse' | 'child' | 'parent' | 'common' | 'other' | 'injured';
 
 export interface Coverage {
   id: string;

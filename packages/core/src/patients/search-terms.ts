@@ -51,7 +51,8 @@ export function patientSearchTerms(p: {
 
 /** The key patients are listed by: folded "family given" of the first usable name. */
 export function patientSortName(names: PersonName[]): string {
-  const name = names.find((n) => n.use === 'official') ?? names.find((n) => n.use !== 'old') ?? names[0];
+  const name =
+    names.find((n) => n.use === 'official') ?? names.find((n) => n.use !== 'old') ?? names[0];
   if (!name) return '';
   return foldForSearch(`${name.family} ${name.given.join(' ')}`).slice(0, 200);
 }
@@ -81,9 +82,17 @@ export function parseTypeahead(raw: string): TypeaheadQuery | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(q);
   if (m) return { kind: 'birthDate', value: q };
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(q);
-  if (m) return { kind: 'birthDate', value: `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` };
+  if (m)
+    return {
+      kind: 'birthDate',
+      value: `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`,
+    };
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
-  if (m) return { kind: 'birthDate', value: `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}` };
+  if (m)
+    return {
+      kind: 'birthDate',
+      value: `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`,
+    };
   if (q.includes('@')) return { kind: 'email', prefix: q.toLowerCase().slice(0, MAX_TERM) };
   if (/^\+?[\d\s().-]{4,}$/.test(q)) {
     const digits = q.replace(/\D/g, '');

@@ -41,8 +41,7 @@ function cleanName(ctx: Ctx, path: string, name: PersonName): PersonName {
 }
 
 function cleanTelecom(ctx: Ctx, path: string, c: ContactPoint, country: string): ContactPoint {
-  const value =
-    c.system === 'email' ? normalizeEmail(c.value) : normalizePhone(c.value, country);
+  const value = c.system === 'email' ? normalizeEmail(c.value) : normalizePhone(c.value, country);
   if (value === null) {
     const key = c.system === 'email' ? 'validation.email.invalid' : 'validation.phone.invalid';
     issue(ctx, `${path}/value`, key, `${path}: not a valid ${c.system}`);
@@ -99,13 +98,24 @@ export function validatePatientInput(
 ): Validated<PatientInput> {
   const ctx: Ctx = { issues: [] };
   const country = opts.defaultCountry ?? 'US';
-  if (input.names.length === 0) issue(ctx, 'names', 'validation.name.required', 'at least one name');
+  if (input.names.length === 0)
+    issue(ctx, 'names', 'validation.name.required', 'at least one name');
   const names = input.names.map((n, i) => cleanName(ctx, `names/${i}`, n));
   if (input.birthDate !== null) {
     if (!isCalendarDate(input.birthDate)) {
-      issue(ctx, 'birthDate', 'validation.date.invalid', 'birthDate must be a real YYYY-MM-DD date');
+      issue(
+        ctx,
+        'birthDate',
+        'validation.date.invalid',
+        'birthDate must be a real YYYY-MM-DD date',
+      );
     } else if (input.birthDate > opts.today || input.birthDate < '1880-01-01') {
-      issue(ctx, 'birthDate', 'validation.birthDate.range', 'birthDate is in the future or before 1880');
+      issue(
+        ctx,
+        'birthDate',
+        'validation.birthDate.range',
+        'birthDate is in the future or before 1880',
+      );
     }
   }
   const language = normalizeLanguage(input.preferredLanguage);
@@ -125,7 +135,9 @@ export function validatePatientInput(
   if (input.deceasedAt !== null && Number.isNaN(Date.parse(input.deceasedAt))) {
     issue(ctx, 'deceasedAt', 'validation.date.invalid', 'deceasedAt must be a date or instant');
   }
-  const identifiers = input.identifiers.map((id, i) => cleanIdentifier(ctx, `identifiers/${i}`, id));
+  const identifiers = input.identifiers.map((id, i) =>
+    cleanIdentifier(ctx, `identifiers/${i}`, id),
+  );
   const seen = new Set<string>();
   identifiers.forEach((id, i) => {
     const key = `${id.system}|${id.value}`;

@@ -67,5 +67,5 @@ export function emptyImportBatch(): ImportBatch {
 
 /** Count of records in a batch, for progress and throughput figures. */
 export function importBatchSize(batch: ImportBatch): number {
-  return Object.values(batch).reduce((n: number, list: unknown[]) => n + list.length, 0);
+  return (Object.values(batch) as unknown[][]).reduce((n, list) => n + list.length, 0);
 }

@@ -11,7 +11,9 @@ import { UsageError } from './usage-error';
 export function demoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Load the demo clinic: business hours, staff in every role (logins printed) and generated patients.')
+    .description(
+      'Load the demo clinic: business hours, staff in every role (logins printed) and generated patients.',
+    )
     .option('--patients <n>', 'how many patients to generate', '300')
     .option('--seed <n>', 'random seed; the same seed gives the same data', '2026')
     .option('--force', 'load even when the database already has patients')
@@ -28,10 +30,16 @@ export function demoCommand(program: Command): void {
         await migrate(database);
         const any = await sql<{ id: string }>`SELECT id FROM patients LIMIT 1`.execute(database.db);
         if (any.rows.length > 0 && !opts.force) {
-          throw new UsageError('the database already has patients; use --force to add the demo data anyway');
+          throw new UsageError(
+            'the database already has patients; use --force to add the demo data anyway',
+          );
         }
         const organizationId = await ensureHomeOrganization(database, systemClock.now());
-        const result = await loadDemo(database, organizationId, config.dataDir, { patients, seed, now: systemClock.now() });
+        const result = await loadDemo(database, organizationId, config.dataDir, {
+          patients,
+          seed,
+          now: systemClock.now(),
+        });
         process.stdout.write(`${result.patients} demo patients loaded.\n\n${result.loginsText}\n`);
       } finally {
         await database.close();

@@ -27,7 +27,9 @@ function jsonFiles(path: string): string[] {
 export function importCommand(program: Command): void {
   program
     .command('import')
-    .description('Import FHIR R4 bundles (transaction, batch or collection) or single resources from a file or directory.')
+    .description(
+      'Import FHIR R4 bundles (transaction, batch or collection) or single resources from a file or directory.',
+    )
     .argument('<path>', 'a .json file, or a directory of them')
     .action(async (path: string) => {
       const files = jsonFiles(resolve(path));
@@ -54,7 +56,10 @@ export function importCommand(program: Command): void {
           } catch (e) {
             failed++;
             bar.finish();
-            const why = e instanceof ImportFailed ? e.problems.map((p) => `  ${p.expression}: ${p.diagnostics}`).join('\n') : `  ${(e as Error).message}`;
+            const why =
+              e instanceof ImportFailed
+                ? e.problems.map((p) => `  ${p.expression}: ${p.diagnostics}`).join('\n')
+                : `  ${(e as Error).message}`;
             process.stderr.write(`rejected ${file} (nothing from it was saved):\n${why}\n`);
           }
           bar.update(i + 1);

@@ -13,7 +13,9 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export function buildProgram(): Command {
   const program = new Command('caredesk')
-    .description('CareDesk: the patient-service platform. Configure with environment variables (see README).')
+    .description(
+      'CareDesk: the patient-service platform. Configure with environment variables (see README).',
+    )
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   serveCommand(program);

@@ -12,7 +12,8 @@ export function migrateCommand(program: Command): void {
       const database = await openDatabase(databaseConfig(config));
       try {
         const report = await migrate(database);
-        for (const m of report.applied) process.stdout.write(`applied ${String(m.version).padStart(4, '0')} ${m.name}\n`);
+        for (const m of report.applied)
+          process.stdout.write(`applied ${String(m.version).padStart(4, '0')} ${m.name}\n`);
         process.stdout.write(
           `${database.description}: ${report.applied.length} applied, ${report.alreadyApplied} already in place\n`,
         );

@@ -17,7 +17,9 @@ export class ProgressBar {
       const width = 30;
       const filled = Math.round((percent / 100) * width);
       const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
-      process.stderr.write(`\r${this.label} [${bar}] ${done}/${this.total} ${note}`.padEnd(100).slice(0, 120));
+      process.stderr.write(
+        `\r${this.label} [${bar}] ${done}/${this.total} ${note}`.padEnd(100).slice(0, 120),
+      );
     } else if (percent >= this.lastPercent + 10 || done === this.total) {
       process.stderr.write(`${this.label}: ${done}/${this.total} (${percent}%) ${note}\n`);
       this.lastPercent = percent;

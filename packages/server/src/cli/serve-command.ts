@@ -10,18 +10,28 @@ export function serveCommand(program: Command): void {
   program
     .command('serve')
     .description('Start the CareDesk server (migrates the database first).')
-    .option('--demo-if-empty', 'load the demo organization, staff and patients when the database has no patients')
+    .option(
+      '--demo-if-empty',
+      'load the demo organization, staff and patients when the database has no patients',
+    )
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
     .action(async (opts: { demoIfEmpty?: boolean; port?: string }) => {
       const started = process.hrtime.bigint();
-      const config = loadConfig(process.env, opts.port === undefined ? {} : { port: opts.port as unknown as number });
+      const config = loadConfig(
+        process.env,
+        opts.port === undefined ? {} : { port: opts.port as unknown as number },
+      );
       const caredesk = await createCareDesk(config);
       const { app, database, organizationId } = caredesk;
       if (opts.demoIfEmpty) {
         const any = await sql<{ id: string }>`SELECT id FROM patients LIMIT 1`.execute(database.db);
         if (any.rows.length === 0) {
           process.stdout.write('First start: loading demo data...\n');
-          await loadDemo(database, organizationId, config.dataDir, { patients: 300, seed: 2026, now: systemClock.now() });
+          await loadDemo(database, organizationId, config.dataDir, {
+            patients: 300,
+            seed: 2026,
+            now: systemClock.now(),
+          });
         }
       }
       const stop = async (signal: string): Promise<void> => {
@@ -32,12 +42,19 @@ export function serveCommand(program: Command): void {
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
+      caredesk.jobs.start();
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
-      const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+      const shownHost =
+        config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      app.log.info({ config: describeConfig(config), startupMs: Math.round(ms) }, 'CareDesk started');
-      process.stdout.write(`\nCareDesk is ready at http://${shownHost}:${port}  (${database.description}, started in ${Math.round(ms)} ms)\n`);
+      app.log.info(
+        { config: describeConfig(config), startupMs: Math.round(ms) },
+        'CareDesk started',
+      );
+      process.stdout.write(
+        `\nCareDesk is ready at http://${shownHost}:${port}  (${database.description}, started in ${Math.round(ms)} ms)\n`,
+      );
       const logins = join(config.dataDir, DEMO_LOGINS_FILE);
       if (existsSync(logins)) process.stdout.write(`\n${readFileSync(logins, 'utf8')}\n`);
     });

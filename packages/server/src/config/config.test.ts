@@ -8,7 +8,10 @@ describe('configuration', () => {
   it('starts from embedded defaults: port 8080, SQLite under ./data', () => {
     const c = loadConfig({});
     expect(c.port).toBe(8080);
-    expect(databaseConfig(c)).toEqual({ engine: 'sqlite', file: expect.stringMatching(/data[/\\]caredesk\.db$/) });
+    expect(databaseConfig(c)).toEqual({
+      engine: 'sqlite',
+      file: expect.stringMatching(/data[/\\]caredesk\.db$/),
+    });
   });
 
   it('takes PORT and DATABASE_URL from the environment', () => {
@@ -19,7 +22,9 @@ describe('configuration', () => {
 
   it('names the setting when a value is bad', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT \(port\)/);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL \(databaseUrl\): must be a postgres/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL \(databaseUrl\): must be a postgres/,
+    );
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 

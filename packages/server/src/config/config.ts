@@ -18,15 +18,30 @@ export const configSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     databasePoolSize: z.coerce.number().int().min(1).max(200).default(10),
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    logLevel: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     /** Largest JSON request body, in bytes (1 MiB). */
-    bodyLimit: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    bodyLimit: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
     /** Largest FHIR transaction bundle, in bytes (Synthea bundles run to a few MiB). */
-    fhirBodyLimit: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(32 * 1024 * 1024),
+    fhirBodyLimit: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(512 * 1024 * 1024)
+      .default(32 * 1024 * 1024),
     /** Public base URL, for FHIR fullUrls and links; defaults to http://host:port. */
     publicUrl: z.string().url().optional(),
     /** Default country for phone numbers written without a country code. */
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code').default('US'),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code')
+      .default('US'),
   })
   .strict();
 
@@ -54,14 +69,19 @@ export class ConfigError extends Error {
 }
 
 /** Builds the configuration; throws ConfigError naming each bad setting. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   let fromFile: Record<string, unknown> = {};
   const file = env.CAREDESK_CONFIG;
   if (file) {
     try {
       fromFile = JSON.parse(readFileSync(resolve(file), 'utf8')) as Record<string, unknown>;
     } catch (e) {
-      throw new ConfigError(`CAREDESK_CONFIG (${file}): cannot read it as JSON: ${(e as Error).message}`);
+      throw new ConfigError(
+        `CAREDESK_CONFIG (${file}): cannot read it as JSON: ${(e as Error).message}`,
+      );
     }
     if (!fromFile || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
       throw new ConfigError(`CAREDESK_CONFIG (${file}): must hold a JSON object`);

@@ -11,11 +11,18 @@ function escapeHtml(s: string): string {
  * The landing page until the web app (portal and console) is served here: it says the
  * server runs, in the visitor's language, and links the machine-readable descriptions.
  */
-export function registerHomePage(app: FastifyInstance, database: Database, organizationName: () => Promise<string>): void {
+export function registerHomePage(
+  app: FastifyInstance,
+  database: Database,
+  organizationName: () => Promise<string>,
+): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const lang = negotiateLanguage(request.headers['accept-language']);
-    const t = (key: string, values?: Record<string, number>) => escapeHtml(translate(lang, key, values));
-    const count = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM patients WHERE merged_into IS NULL`.execute(database.db);
+    const t = (key: string, values?: Record<string, number>) =>
+      escapeHtml(translate(lang, key, values));
+    const count = await sql<{
+      n: number;
+    }>`SELECT COUNT(*) AS n FROM patients WHERE merged_into IS NULL`.execute(database.db);
     const n = Number(count.rows[0]?.n ?? 0);
     const html = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

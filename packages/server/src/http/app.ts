@@ -59,7 +59,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'CareDesk API', version: '0.1.0', description: 'Patient-service platform JSON API' },
+      info: {
+        title: 'CareDesk API',
+        version: '0.1.0',
+        description: 'Patient-service platform JSON API',
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -1,4 +1,9 @@
-import { isDomainError, negotiateLanguage, type DomainErrorCode, type FieldIssue } from '@caredesk/core';
+import {
+  isDomainError,
+  negotiateLanguage,
+  type DomainErrorCode,
+  type FieldIssue,
+} from '@caredesk/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { outcomeFor } from './operation-outcome';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem';
@@ -42,25 +47,53 @@ function validationIssues(error: FastifyError): FieldIssue[] {
 export function mapError(error: unknown): Mapped {
   if (isDomainError(error)) {
     const issues =
-      error.issues.length > 0 ? error.issues : [{ path: '', messageKey: error.messageKey, detail: error.message }];
+      error.issues.length > 0
+        ? error.issues
+        : [{ path: '', messageKey: error.messageKey, detail: error.message }];
     return { status: DOMAIN_STATUS[error.code], code: error.code, detail: error.message, issues };
   }
   const e = error as FastifyError;
-  if (e.validation) return { status: 400, code: 'validation', detail: 'Request validation failed.', issues: validationIssues(e) };
+  if (e.validation)
+    return {
+      status: 400,
+      code: 'validation',
+      detail: 'Request validation failed.',
+      issues: validationIssues(e),
+    };
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'too-large', detail: e.message, issues: [] };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported-media-type', detail: 'Send JSON (application/json).', issues: [] };
+      return {
+        status: 415,
+        code: 'unsupported-media-type',
+        detail: 'Send JSON (application/json).',
+        issues: [],
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, code: 'malformed-json', detail: e.message, issues: [] };
   }
-  if (e instanceof SyntaxError || (e.statusCode === 400 && /JSON|prototype|constructor/i.test(e.message))) {
-    return { status: 400, code: 'malformed-json', detail: 'The body is not valid JSON.', issues: [] };
+  if (
+    e instanceof SyntaxError ||
+    (e.statusCode === 400 && /JSON|prototype|constructor/i.test(e.message))
+  ) {
+    return {
+      status: 400,
+      code: 'malformed-json',
+      detail: 'The body is not valid JSON.',
+      issues: [],
+    };
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    const code = e.statusCode === 413 ? 'too-large' : e.statusCode === 415 ? 'unsupported-media-type' : e.statusCode === 404 ? 'not-found' : 'bad-request';
+    const code =
+      e.statusCode === 413
+        ? 'too-large'
+        : e.statusCode === 415
+          ? 'unsupported-media-type'
+          : e.statusCode === 404
+            ? 'not-found'
+            : 'bad-request';
     return { status: e.statusCode, code, detail: e.message, issues: [] };
   }
   return { status: 500, code: 'internal', detail: '', issues: [] };
@@ -91,6 +124,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendError(request, reply, mapped);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, { status: 404, code: 'not-found', detail: 'No such resource.', issues: [] }),
+    sendError(request, reply, {
+      status: 404,
+      code: 'not-found',
+      detail: 'No such resource.',
+      issues: [],
+    }),
   );
 }

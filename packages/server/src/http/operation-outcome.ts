@@ -1,7 +1,12 @@
 /** Minimal OperationOutcome for errors raised in the HTTP layer on /fhir routes. */
 export interface HttpOperationOutcome {
   resourceType: 'OperationOutcome';
-  issue: Array<{ severity: 'error' | 'fatal'; code: string; diagnostics: string; expression?: string[] }>;
+  issue: Array<{
+    severity: 'error' | 'fatal';
+    code: string;
+    diagnostics: string;
+    expression?: string[];
+  }>;
 }
 
 /** Problem code → FHIR issue-type (https://hl7.org/fhir/R4/valueset-issue-type.html). */
@@ -27,9 +32,15 @@ export function outcomeFor(
 ): HttpOperationOutcome {
   const type = ISSUE_TYPE[code] ?? 'processing';
   const severity = code === 'internal' ? 'fatal' : 'error';
-  if (issues.length === 0) return { resourceType: 'OperationOutcome', issue: [{ severity, code: type, diagnostics }] };
+  if (issues.length === 0)
+    return { resourceType: 'OperationOutcome', issue: [{ severity, code: type, diagnostics }] };
   return {
     resourceType: 'OperationOutcome',
-    issue: issues.map((i) => ({ severity, code: type, diagnostics: i.detail, expression: [i.path] })),
+    issue: issues.map((i) => ({
+      severity,
+      code: type,
+      diagnostics: i.detail,
+      expression: [i.path],
+    })),
   };
 }

@@ -14,7 +14,11 @@ const HOME_KEY = 'home_organization_id';
  */
 export async function ensureHomeOrganization(database: Database, now: Date): Promise<string> {
   const { db } = database;
-  const existing = await db.selectFrom('settings').select('value').where('key', '=', HOME_KEY).executeTakeFirst();
+  const existing = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', HOME_KEY)
+    .executeTakeFirst();
   if (existing) return existing.value;
   const id = randomUUID();
   const org: Organization = {
@@ -24,7 +28,11 @@ export async function ensureHomeOrganization(database: Database, now: Date): Pro
     telecom: [],
     addresses: [],
     timeZone: 'UTC',
-    businessHours: [1, 2, 3, 4, 5].map((day) => ({ day: day as 1, opens: '08:00', closes: '17:00' })),
+    businessHours: [1, 2, 3, 4, 5].map((day) => ({
+      day: day as 1,
+      opens: '08:00',
+      closes: '17:00',
+    })),
     kind: 'prov',
     active: true,
   };
@@ -35,16 +43,37 @@ export async function ensureHomeOrganization(database: Database, now: Date): Pro
   return id;
 }
 
-export async function saveOrganization(trx: Kysely<Schema>, org: Organization, now: string, isNew: boolean): Promise<void> {
-  const values = { name: org.name, kind: org.kind, data: JSON.stringify(org), content_hash: contentHash(org), updated_at: now };
+export async function saveOrganization(
+  trx: Kysely<Schema>,
+  org: Organization,
+  now: string,
+  isNew: boolean,
+): Promise<void> {
+  const values = {
+    name: org.name,
+    kind: org.kind,
+    data: JSON.stringify(org),
+    content_hash: contentHash(org),
+    updated_at: now,
+  };
   if (isNew) {
-    await trx.insertInto('organizations').values({ ...values, id: org.id, source_key: null, created_at: now }).execute();
+    await trx
+      .insertInto('organizations')
+      .values({ ...values, id: org.id, source_key: null, created_at: now })
+      .execute();
   } else {
     await trx.updateTable('organizations').set(values).where('id', '=', org.id).execute();
   }
 }
 
-export async function loadOrganization(db: Kysely<Schema>, id: string): Promise<Organization | null> {
-  const row = await db.selectFrom('organizations').select('data').where('id', '=', id).executeTakeFirst();
+export async function loadOrganization(
+  db: Kysely<Schema>,
+  id: string,
+): Promise<Organization | null> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('data')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? parseDoc<Organization>(row.data) : null;
 }

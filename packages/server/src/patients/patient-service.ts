@@ -8,7 +8,11 @@ import {
   type PatientInput,
 } from '@caredesk/core';
 import type { Database } from '../storage/database';
-import { checkIdempotencyKey, runIdempotent, type IdempotentResponse } from '../storage/idempotency';
+import {
+  checkIdempotencyKey,
+  runIdempotent,
+  type IdempotentResponse,
+} from '../storage/idempotency';
 import { mergePatients } from '../storage/patients/patient-merge';
 import type { DuplicateCandidate } from '../storage/patients/patient-repository';
 import { PatientRepository } from '../storage/patients/patient-repository';
@@ -36,9 +40,17 @@ export class PatientService {
   }
 
   private validate(input: PatientInput): PatientInput {
-    const result = validatePatientInput(input, { today: this.today(), defaultCountry: this.defaultCountry });
+    const result = validatePatientInput(input, {
+      today: this.today(),
+      defaultCountry: this.defaultCountry,
+    });
     if (!result.ok) {
-      throw new DomainError('validation', 'problem.validation', 'The patient has invalid fields.', result.issues);
+      throw new DomainError(
+        'validation',
+        'problem.validation',
+        'The patient has invalid fields.',
+        result.issues,
+      );
     }
     return result.value;
   }
@@ -66,7 +78,10 @@ export class PatientService {
     };
     return runIdempotent(this.database, req, now, async (trx) => {
       const created = await this.repo.create(trx, patient);
-      return { statusCode: 201, body: { ...created.patient, duplicatesFlagged: created.duplicatesFlagged } };
+      return {
+        statusCode: 201,
+        body: { ...created.patient, duplicatesFlagged: created.duplicatesFlagged },
+      };
     });
   }
 
@@ -84,11 +99,20 @@ export class PatientService {
     return patient;
   }
 
-  async update(organizationId: string, id: string, input: PatientInput, expectedVersion: number): Promise<Patient> {
+  async update(
+    organizationId: string,
+    id: string,
+    input: PatientInput,
+    expectedVersion: number,
+  ): Promise<Patient> {
     const current = await this.repo.get(organizationId, id);
     if (!current) throw new DomainError('not-found', 'patients.notFound', 'No such patient.');
     if (current.mergedInto) {
-      throw new DomainError('conflict', 'patients.merge.alreadyMerged', 'This patient was merged; edit the survivor.');
+      throw new DomainError(
+        'conflict',
+        'patients.merge.alreadyMerged',
+        'This patient was merged; edit the survivor.',
+      );
     }
     const next: Patient = {
       ...current,
@@ -100,13 +124,23 @@ export class PatientService {
   }
 
   /** Typeahead over name prefixes, date of birth, phone, e-mail or MRN. */
-  typeahead(organizationId: string, q: string, limit: number, cursor?: string): Promise<Page<Patient>> {
+  typeahead(
+    organizationId: string,
+    q: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Patient>> {
     const query = parseTypeahead(q);
     if (!query) return Promise.resolve({ items: [], nextCursor: null });
     return this.repo.search(organizationId, { typeahead: query }, limit, cursor);
   }
 
-  search(organizationId: string, criteria: PatientCriteria, limit: number, cursor?: string): Promise<Page<Patient>> {
+  search(
+    organizationId: string,
+    criteria: PatientCriteria,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Patient>> {
     return this.repo.search(organizationId, criteria, limit, cursor);
   }
 
@@ -117,7 +151,11 @@ export class PatientService {
       .execute((trx) => mergePatients(trx, organizationId, fromId, intoId, now));
   }
 
-  duplicates(organizationId: string, limit: number, cursor?: string): Promise<Page<DuplicateCandidate>> {
+  duplicates(
+    organizationId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<DuplicateCandidate>> {
     return this.repo.listDuplicateCandidates(organizationId, limit, cursor);
   }
 
@@ -125,7 +163,11 @@ export class PatientService {
     await this.getRecord(organizationId, a);
     await this.getRecord(organizationId, b);
     if (!(await this.repo.dismissDuplicate(a, b))) {
-      throw new DomainError('not-found', 'patients.duplicates.notFound', 'No open duplicate review for this pair.');
+      throw new DomainError(
+        'not-found',
+        'patients.duplicates.notFound',
+        'No open duplicate review for this pair.',
+      );
     }
   }
 

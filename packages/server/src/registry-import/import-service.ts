@@ -1,7 +1,16 @@
-import { importBatchSize, validatePatientInput, type Clock, type ImportBatch } from '@caredesk/core';
+import {
+  importBatchSize,
+  validatePatientInput,
+  type Clock,
+  type ImportBatch,
+} from '@caredesk/core';
 import { mapFhirImport } from '@caredesk/interop/fhir';
 import type { Database } from '../storage/database';
-import { importBatch, ImportRejected, type ImportCounts } from '../storage/registry-import/import-store';
+import {
+  importBatch,
+  ImportRejected,
+  type ImportCounts,
+} from '../storage/registry-import/import-store';
 
 export interface ImportResult extends ImportCounts {
   /** Records mapped into CareDesk's model. */
@@ -93,7 +102,11 @@ export class ImportService {
     } catch (e) {
       if (e instanceof ImportRejected) {
         throw new ImportFailed(
-          e.problems.map((p) => ({ expression: `Bundle.entry[${p.entryIndex}]`, code: p.code, diagnostics: p.detail })),
+          e.problems.map((p) => ({
+            expression: `Bundle.entry[${p.entryIndex}]`,
+            code: p.code,
+            diagnostics: p.detail,
+          })),
         );
       }
       throw e;
@@ -107,17 +120,16 @@ export class ImportService {
     const patients = batch.patients.map((p) => {
       const result = validatePatientInput(p, { today, defaultCountry: this.defaultCountry });
       if (result.ok) return { ...result.value, id: p.id, source: p.source };
-        for (const issue of result.issues) {
-          problems.push({
-            expression: `Bundle.entry[${p.source.entryIndex}].resource (${issue.path})`,
-            code: 'invalid',
-            diagnostics: issue.detail,
-          });
-        }
+      for (const issue of result.issues) {
+        problems.push({
+          expression: `Bundle.entry[${p.source.entryIndex}].resource (${issue.path})`,
+          code: 'invalid',
+          diagnostics: issue.detail,
+        });
+      }
       return p;
     });
     if (problems.length > 0) throw new ImportFailed(problems);
     return { ...batch, patients };
   }
 }
-

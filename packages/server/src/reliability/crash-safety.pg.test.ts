@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCrashRounds } from '../testing/crash-harness';
-import { createTestDatabase, postgresUrlFromEnv, type TestDatabase } from '../storage/testing/test-database';
+import {
+  createTestDatabase,
+  postgresUrlFromEnv,
+  type TestDatabase,
+} from '../storage/testing/test-database';
 
 const url = postgresUrlFromEnv();
 
@@ -17,13 +21,19 @@ if (!url) {
     });
     afterAll(async () => t.dispose());
 
-    it('keeps every acknowledged write through 10 SIGKILLs of the server during a write load', { timeout: 180_000 }, async () => {
-      if (t.config.engine !== 'postgres') throw new Error('expected PostgreSQL');
-      const report = await runCrashRounds({ DATABASE_URL: t.config.url }, 10);
-      console.info(`crash safety (PostgreSQL): ${JSON.stringify({ ...report, lost: report.lost.length })}`);
-      expect(report.acknowledged).toBeGreaterThan(100);
-      expect(report.lost).toEqual([]);
-      expect(report.duplicates).toBe(0);
-    });
+    it(
+      'keeps every acknowledged write through 10 SIGKILLs of the server during a write load',
+      { timeout: 180_000 },
+      async () => {
+        if (t.config.engine !== 'postgres') throw new Error('expected PostgreSQL');
+        const report = await runCrashRounds({ DATABASE_URL: t.config.url }, 10);
+        console.info(
+          `crash safety (PostgreSQL): ${JSON.stringify({ ...report, lost: report.lost.length })}`,
+        );
+        expect(report.acknowledged).toBeGreaterThan(100);
+        expect(report.lost).toEqual([]);
+        expect(report.duplicates).toBe(0);
+      },
+    );
   });
 }

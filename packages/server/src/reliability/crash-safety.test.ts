@@ -9,17 +9,23 @@ const dataDir = mkdtempSync(join(tmpdir(), 'caredesk-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('crash safety on the embedded database', () => {
-  it('keeps every acknowledged write through 10 SIGKILLs during a write load', { timeout: 180_000 }, async () => {
-    const report = await runCrashRounds({ CAREDESK_DATA_DIR: dataDir }, 10);
-    console.info(`crash safety (SQLite): ${JSON.stringify({ ...report, lost: report.lost.length })}`);
-    expect(report.acknowledged).toBeGreaterThan(100);
-    expect(report.lost).toEqual([]);
-    expect(report.duplicates).toBe(0);
-    const db = new BetterSqlite3(join(dataDir, 'caredesk.db'), { readonly: true });
-    try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    } finally {
-      db.close();
-    }
-  });
+  it(
+    'keeps every acknowledged write through 10 SIGKILLs during a write load',
+    { timeout: 180_000 },
+    async () => {
+      const report = await runCrashRounds({ CAREDESK_DATA_DIR: dataDir }, 10);
+      console.info(
+        `crash safety (SQLite): ${JSON.stringify({ ...report, lost: report.lost.length })}`,
+      );
+      expect(report.acknowledged).toBeGreaterThan(100);
+      expect(report.lost).toEqual([]);
+      expect(report.duplicates).toBe(0);
+      const db = new BetterSqlite3(join(dataDir, 'caredesk.db'), { readonly: true });
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        db.close();
+      }
+    },
+  );
 });

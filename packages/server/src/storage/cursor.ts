@@ -22,7 +22,10 @@ export function decodeCursor(cursor: string, arity: number): string[] {
   } catch {
     // fall through to the domain error
   }
-  throw new DomainError('validation', 'validation.cursor.invalid', 'The page cursor is not valid.', [
-    { path: 'cursor', messageKey: 'validation.cursor.invalid', detail: 'malformed cursor' },
-  ]);
+  throw new DomainError(
+    'validation',
+    'validation.cursor.invalid',
+    'The page cursor is not valid.',
+    [{ path: 'cursor', messageKey: 'validation.cursor.invalid', detail: 'malformed cursor' }],
+  );
 }

@@ -29,8 +29,7 @@ export interface AppliedMigration {
 }
 
 export type DatabaseConfig =
-  | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string; poolSize?: number };
+  { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; poolSize?: number };
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.engine === 'sqlite') {

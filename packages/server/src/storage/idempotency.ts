@@ -26,9 +26,12 @@ const KEY_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
 
 export function checkIdempotencyKey(key: string): void {
   if (!KEY_SHAPE.test(key)) {
-    throw new DomainError('validation', 'idempotency.key.invalid', 'Idempotency-Key must be 16-128 of [A-Za-z0-9_-].', [
-      { path: 'Idempotency-Key', messageKey: 'idempotency.key.invalid', detail: 'bad key shape' },
-    ]);
+    throw new DomainError(
+      'validation',
+      'idempotency.key.invalid',
+      'Idempotency-Key must be 16-128 of [A-Za-z0-9_-].',
+      [{ path: 'Idempotency-Key', messageKey: 'idempotency.key.invalid', detail: 'bad key shape' }],
+    );
   }
 }
 
@@ -36,7 +39,10 @@ function fingerprint(payload: unknown): string {
   return createHash('sha256').update(canonicalJson(payload)).digest('base64url');
 }
 
-async function stored(db: Kysely<Schema>, req: IdempotencyRequest): Promise<IdempotentResponse | null> {
+async function stored(
+  db: Kysely<Schema>,
+  req: IdempotencyRequest,
+): Promise<IdempotentResponse | null> {
   const row = await db
     .selectFrom('idempotency_keys')
     .selectAll()
@@ -45,9 +51,17 @@ async function stored(db: Kysely<Schema>, req: IdempotencyRequest): Promise<Idem
     .executeTakeFirst();
   if (!row) return null;
   if (row.fingerprint !== fingerprint(req.payload)) {
-    throw new DomainError('unprocessable', 'idempotency.key.reused', 'This Idempotency-Key was used for another request.');
+    throw new DomainError(
+      'unprocessable',
+      'idempotency.key.reused',
+      'This Idempotency-Key was used for another request.',
+    );
   }
-  return { statusCode: Number(row.status_code), body: JSON.parse(row.response_body), replayed: true };
+  return {
+    statusCode: Number(row.status_code),
+    body: JSON.parse(row.response_body),
+    replayed: true,
+  };
 }
 
 /**

@@ -31,7 +31,11 @@ interface Ack {
  * Writers send Idempotency-Keys; requests in flight at the kill are retried after the
  * restart, and must neither be lost nor create a second record.
  */
-export async function runCrashRounds(env: Record<string, string>, rounds: number, writers = 8): Promise<CrashReport> {
+export async function runCrashRounds(
+  env: Record<string, string>,
+  rounds: number,
+  writers = 8,
+): Promise<CrashReport> {
   const port = await freePort();
   const acks: Ack[] = [];
   const pending: Array<{ key: string; body: object }> = [];
@@ -81,7 +85,9 @@ export async function runCrashRounds(env: Record<string, string>, rounds: number
   const lost: string[] = [];
   for (const ack of acks) {
     const res = await fetch(`${server.baseUrl}/api/patients/${ack.id}`);
-    const ok = res.ok && ((await res.json()) as { names: Array<{ family: string }> }).names[0]?.family === ack.family;
+    const ok =
+      res.ok &&
+      ((await res.json()) as { names: Array<{ family: string }> }).names[0]?.family === ack.family;
     if (!ok) lost.push(ack.id);
   }
   // A retried request whose first attempt had committed must not have made a second record.

@@ -27,7 +27,11 @@ export interface ServerProcess {
  * Starts `caredesk serve` as a real process (the same entry point as `npm start`) and
  * resolves once it answers /api/health.
  */
-export async function startServerProcess(env: Record<string, string>, port: number, args: string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  port: number,
+  args: string[] = [],
+): Promise<ServerProcess> {
   let out = '';
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -36,29 +36,45 @@ export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): v
     sendFhir(
       reply,
       200,
-      capabilityStatement({ baseUrl: base(), softwareVersion: deps.softwareVersion, now: deps.now().toISOString() }),
+      capabilityStatement({
+        baseUrl: base(),
+        softwareVersion: deps.softwareVersion,
+        now: deps.now().toISOString(),
+      }),
     ),
   );
 
-  app.get<{ Params: { id: string } }>('/fhir/R4/Patient/:id', { schema: { hide: true } }, async (req, reply) => {
-    const id = req.params.id;
-    const notFound = operationOutcome([{ code: 'not-found', diagnostics: `Patient/${id} is not known` }]);
-    if (!/^[0-9a-fA-F-]{36}$/.test(id)) return sendFhir(reply, 404, notFound);
-    const patient = await deps.patients.getRecord(deps.organizationId(), id.toLowerCase()).catch(() => null);
-    if (!patient) return sendFhir(reply, 404, notFound);
-    const relatedPersons = patient.mergedInto ? [] : await deps.patients.relatedPersons(deps.organizationId(), id);
-    return reply
-      .header('ETag', `W/"${patient.version}"`)
-      .header('Last-Modified', new Date(patient.updatedAt).toUTCString())
-      .type(FHIR_JSON)
-      .send(patientToFhir(patient, { relatedPersons, baseUrl: base() }));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/fhir/R4/Patient/:id',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const id = req.params.id;
+      const notFound = operationOutcome([
+        { code: 'not-found', diagnostics: `Patient/${id} is not known` },
+      ]);
+      if (!/^[0-9a-fA-F-]{36}$/.test(id)) return sendFhir(reply, 404, notFound);
+      const patient = await deps.patients
+        .getRecord(deps.organizationId(), id.toLowerCase())
+        .catch(() => null);
+      if (!patient) return sendFhir(reply, 404, notFound);
+      const relatedPersons = patient.mergedInto
+        ? []
+        : await deps.patients.relatedPersons(deps.organizationId(), id);
+      return reply
+        .header('ETag', `W/"${patient.version}"`)
+        .header('Last-Modified', new Date(patient.updatedAt).toUTCString())
+        .type(FHIR_JSON)
+        .send(patientToFhir(patient, { relatedPersons, baseUrl: base() }));
+    },
+  );
 
   app.get('/fhir/R4/Patient', { schema: { hide: true } }, async (req, reply) => {
     const parsed = parsePatientSearch(req.query as Record<string, string | string[] | undefined>);
     if (!parsed.ok) return sendFhir(reply, 400, parsed.outcome);
     const q = parsed.query;
-    const nameTokens = q.name ? foldForSearch(q.name).split(/\s+/).filter(Boolean).slice(0, 5) : undefined;
+    const nameTokens = q.name
+      ? foldForSearch(q.name).split(/\s+/).filter(Boolean).slice(0, 5)
+      : undefined;
     const page = await deps.patients.search(
       deps.organizationId(),
       { nameTokens, birthDate: q.birthDate, identifier: q.identifier },
@@ -66,7 +82,8 @@ export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): v
       q.cursor,
     );
     const self = new URL(`${base()}/Patient`);
-    for (const [k, v] of Object.entries(req.query as Record<string, string>)) self.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(req.query as Record<string, string>))
+      self.searchParams.set(k, String(v));
     const next = page.nextCursor ? new URL(self) : null;
     next?.searchParams.set('_cursor', page.nextCursor ?? '');
     return sendFhir(
@@ -79,28 +96,50 @@ export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): v
     );
   });
 
-  app.post('/fhir/R4', { bodyLimit: deps.fhirBodyLimit, schema: { hide: true } }, async (req, reply) => {
-    const body = req.body as { resourceType?: unknown; type?: unknown } | null;
-    if (!body || body.resourceType !== 'Bundle' || (body.type !== 'transaction' && body.type !== 'batch')) {
-      return sendFhir(
-        reply,
-        400,
-        operationOutcome([{ code: 'invalid', diagnostics: 'POST a Bundle of type transaction or batch', expression: ['Bundle.type'] }]),
-      );
-    }
-    try {
-      const result = await deps.imports.importFhir(deps.organizationId(), body);
-      return sendFhir(reply, 200, transactionResponse(body, result));
-    } catch (e) {
-      if (!(e instanceof ImportFailed)) throw e;
-      const status = e.problems.some((p) => p.code === 'conflict' || p.code === 'duplicate') ? 409 : e.problems.some((p) => p.code === 'not-found') ? 422 : 400;
-      return sendFhir(
-        reply,
-        status,
-        operationOutcome(
-          e.problems.map((p) => ({ code: p.code as IssueType, diagnostics: p.diagnostics, expression: [p.expression] })),
-        ),
-      );
-    }
-  });
+  app.post(
+    '/fhir/R4',
+    { bodyLimit: deps.fhirBodyLimit, schema: { hide: true } },
+    async (req, reply) => {
+      const body = req.body as { resourceType?: unknown; type?: unknown } | null;
+      if (
+        !body ||
+        body.resourceType !== 'Bundle' ||
+        (body.type !== 'transaction' && body.type !== 'batch')
+      ) {
+        return sendFhir(
+          reply,
+          400,
+          operationOutcome([
+            {
+              code: 'invalid',
+              diagnostics: 'POST a Bundle of type transaction or batch',
+              expression: ['Bundle.type'],
+            },
+          ]),
+        );
+      }
+      try {
+        const result = await deps.imports.importFhir(deps.organizationId(), body);
+        return sendFhir(reply, 200, transactionResponse(body, result));
+      } catch (e) {
+        if (!(e instanceof ImportFailed)) throw e;
+        const status = e.problems.some((p) => p.code === 'conflict' || p.code === 'duplicate')
+          ? 409
+          : e.problems.some((p) => p.code === 'not-found')
+            ? 422
+            : 400;
+        return sendFhir(
+          reply,
+          status,
+          operationOutcome(
+            e.problems.map((p) => ({
+              code: p.code as IssueType,
+              diagnostics: p.diagnostics,
+              expression: [p.expression],
+            })),
+          ),
+        );
+      }
+    },
+  );
 }

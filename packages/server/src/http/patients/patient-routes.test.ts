@@ -22,7 +22,12 @@ const jose = {
 };
 
 async function create(body: unknown, headers: Record<string, string> = {}) {
-  return desk.app.inject({ method: 'POST', url: '/api/patients', payload: body as object, headers });
+  return desk.app.inject({
+    method: 'POST',
+    url: '/api/patients',
+    payload: body as object,
+    headers,
+  });
 }
 
 describe('patient registry API', () => {
@@ -59,7 +64,10 @@ describe('patient registry API', () => {
     ['jose.nunez@', 'e-mail prefix'],
     ['MRN00123', 'MRN prefix'],
   ])('typeahead finds José by %s (%s)', async (q) => {
-    const res = await desk.app.inject({ method: 'GET', url: `/api/patients?q=${encodeURIComponent(q)}` });
+    const res = await desk.app.inject({
+      method: 'GET',
+      url: `/api/patients?q=${encodeURIComponent(q)}`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((p: { id: string }) => p.id)).toContain(joseId);
   });
@@ -88,7 +96,9 @@ describe('patient registry API', () => {
     const twinId = res.json().id as string;
     const dups = (await desk.app.inject({ method: 'GET', url: '/api/duplicates' })).json();
     expect(dups.items).toHaveLength(1);
-    expect(dups.items[0].reasons).toEqual(expect.arrayContaining(['same-birth-date', 'similar-name', 'same-phone']));
+    expect(dups.items[0].reasons).toEqual(
+      expect.arrayContaining(['same-birth-date', 'similar-name', 'same-phone']),
+    );
 
     const merged = await desk.app.inject({
       method: 'POST',
@@ -96,19 +106,35 @@ describe('patient registry API', () => {
       payload: { into: joseId },
     });
     expect(merged.statusCode).toBe(200);
-    expect(merged.json().identifiers.map((i: { value: string }) => i.value).sort()).toEqual(['MRN0012345', 'X-77']);
+    expect(
+      merged
+        .json()
+        .identifiers.map((i: { value: string }) => i.value)
+        .sort(),
+    ).toEqual(['MRN0012345', 'X-77']);
 
     const redirect = await desk.app.inject({ method: 'GET', url: `/api/patients/${twinId}` });
     expect(redirect.statusCode).toBe(301);
     expect(redirect.headers.location).toBe(`/api/patients/${joseId}`);
     const byOldMrn = await desk.app.inject({ method: 'GET', url: '/api/patients?q=X-77' });
     expect(byOldMrn.json().items.map((p: { id: string }) => p.id)).toEqual([joseId]);
-    expect((await desk.app.inject({ method: 'GET', url: '/api/duplicates' })).json().items).toHaveLength(0);
+    expect(
+      (await desk.app.inject({ method: 'GET', url: '/api/duplicates' })).json().items,
+    ).toHaveLength(0);
   });
 
   it('updates with optimistic concurrency', async () => {
-    const current = (await desk.app.inject({ method: 'GET', url: `/api/patients/${joseId}` })).json();
-    const { id: _i, organizationId: _o, mergedInto: _m, createdAt: _c, updatedAt: _u, ...body } = current;
+    const current = (
+      await desk.app.inject({ method: 'GET', url: `/api/patients/${joseId}` })
+    ).json();
+    const {
+      id: _i,
+      organizationId: _o,
+      mergedInto: _m,
+      createdAt: _c,
+      updatedAt: _u,
+      ...body
+    } = current;
     const ok = await desk.app.inject({
       method: 'PUT',
       url: `/api/patients/${joseId}`,
@@ -116,7 +142,11 @@ describe('patient registry API', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().preferredChannel).toBe('sms');
-    const stale = await desk.app.inject({ method: 'PUT', url: `/api/patients/${joseId}`, payload: { ...body } });
+    const stale = await desk.app.inject({
+      method: 'PUT',
+      url: `/api/patients/${joseId}`,
+      payload: { ...body },
+    });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -137,7 +167,9 @@ describe('patient registry API', () => {
 
   it('pages through results with keyset cursors, without repeats', async () => {
     for (let i = 0; i < 7; i++) {
-      expect((await create({ names: [{ given: [`Page${i}`], family: 'Cursorson' }] })).statusCode).toBe(201);
+      expect(
+        (await create({ names: [{ given: [`Page${i}`], family: 'Cursorson' }] })).statusCode,
+      ).toBe(201);
     }
     const seen: string[] = [];
     let url = '/api/patients?q=cursorson&limit=3';

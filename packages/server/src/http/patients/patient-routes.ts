@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { PatientInput } from '@caredesk/core';
 import type { PatientService } from '../../patients/patient-service';
 import {
   dismissBody,
@@ -20,36 +19,51 @@ export interface PatientRouteDeps {
 /** JSON API of the patient registry, under /api. */
 export const patientRoutes =
   (deps: PatientRouteDeps): FastifyPluginAsyncZod =>
-  async (app) => {
+  (app) => {
     const org = deps.organizationId;
 
-    app.get('/patients', { schema: { querystring: typeaheadQuery, tags: ['patients'] } }, async (req) => {
-      const { q, limit, cursor } = req.query;
-      return deps.patients.typeahead(org(), q, limit, cursor);
-    });
+    app.get(
+      '/patients',
+      { schema: { querystring: typeaheadQuery, tags: ['patients'] } },
+      async (req) => {
+        const { q, limit, cursor } = req.query;
+        return deps.patients.typeahead(org(), q, limit, cursor);
+      },
+    );
 
-    app.post('/patients', { schema: { body: patientInputSchema, tags: ['patients'] } }, async (req, reply) => {
-      const key = req.headers['idempotency-key'];
-      const idempotency = typeof key === 'string' ? { scope: 'patients.create', key } : null;
-      const result = await deps.patients.create(org(), req.body as PatientInput, idempotency);
-      const body = result.body as { id: string };
-      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-      return reply.code(result.statusCode).header('Location', `/api/patients/${body.id}`).send(body);
-    });
+    app.post(
+      '/patients',
+      { schema: { body: patientInputSchema, tags: ['patients'] } },
+      async (req, reply) => {
+        const key = req.headers['idempotency-key'];
+        const idempotency = typeof key === 'string' ? { scope: 'patients.create', key } : null;
+        const result = await deps.patients.create(org(), req.body, idempotency);
+        const body = result.body as { id: string };
+        if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+        return reply
+          .code(result.statusCode)
+          .header('Location', `/api/patients/${body.id}`)
+          .send(body);
+      },
+    );
 
-    app.get('/patients/:id', { schema: { params: idParams, tags: ['patients'] } }, async (req, reply) => {
-      const found = await deps.patients.get(org(), req.params.id);
-      // A merged record answers with a permanent redirect to its survivor.
-      if ('redirectTo' in found) return reply.redirect(`/api/patients/${found.redirectTo}`, 301);
-      return reply.header('ETag', `W/"${found.version}"`).send(found);
-    });
+    app.get(
+      '/patients/:id',
+      { schema: { params: idParams, tags: ['patients'] } },
+      async (req, reply) => {
+        const found = await deps.patients.get(org(), req.params.id);
+        // A merged record answers with a permanent redirect to its survivor.
+        if ('redirectTo' in found) return reply.redirect(`/api/patients/${found.redirectTo}`, 301);
+        return reply.header('ETag', `W/"${found.version}"`).send(found);
+      },
+    );
 
     app.put(
       '/patients/:id',
       { schema: { params: idParams, body: patientUpdateSchema, tags: ['patients'] } },
       async (req) => {
         const { version, ...input } = req.body;
-        return deps.patients.update(org(), req.params.id, input as PatientInput, version);
+        return deps.patients.update(org(), req.params.id, input, version);
       },
     );
 
@@ -71,12 +85,19 @@ export const patientRoutes =
       async (req) => ({ items: await deps.patients.coverages(org(), req.params.id) }),
     );
 
-    app.get('/duplicates', { schema: { querystring: listQuery, tags: ['patients'] } }, async (req) =>
-      deps.patients.duplicates(org(), req.query.limit, req.query.cursor),
+    app.get(
+      '/duplicates',
+      { schema: { querystring: listQuery, tags: ['patients'] } },
+      async (req) => deps.patients.duplicates(org(), req.query.limit, req.query.cursor),
     );
 
-    app.post('/duplicates/dismiss', { schema: { body: dismissBody, tags: ['patients'] } }, async (req, reply) => {
-      await deps.patients.dismissDuplicate(org(), req.body.patientId, req.body.candidateId);
-      return reply.code(204).send();
-    });
+    app.post(
+      '/duplicates/dismiss',
+      { schema: { body: dismissBody, tags: ['patients'] } },
+      async (req, reply) => {
+        await deps.patients.dismissDuplicate(org(), req.body.patientId, req.body.candidateId);
+        return reply.code(204).send();
+      },
+    );
+    return Promise.resolve();
   };

@@ -9,7 +9,9 @@ const text = (max: number) => z.string().max(max * 4);
 
 export const personNameSchema = z
   .object({
-    use: z.enum(['official', 'usual', 'nickname', 'maiden', 'old', 'anonymous', 'temp']).default('official'),
+    use: z
+      .enum(['official', 'usual', 'nickname', 'maiden', 'old', 'anonymous', 'temp'])
+      .default('official'),
     given: z.array(text(200)).max(10).default([]),
     family: text(200).default(''),
     prefix: z.array(text(50)).max(5).default([]),
@@ -67,7 +69,9 @@ export const patientInputSchema = z
   })
   .strict();
 
-export const patientUpdateSchema = patientInputSchema.extend({ version: z.number().int().min(1) }).strict();
+export const patientUpdateSchema = patientInputSchema
+  .extend({ version: z.number().int().min(1) })
+  .strict();
 
 export const idParams = z.object({ id: z.guid() }).strict();
 
@@ -76,7 +80,9 @@ export const pageQuery = {
   cursor: z.string().max(1024).optional(),
 };
 
-export const typeaheadQuery = z.object({ q: z.string().max(200).default(''), ...pageQuery }).strict();
+export const typeaheadQuery = z
+  .object({ q: z.string().max(200).default(''), ...pageQuery })
+  .strict();
 export const listQuery = z.object(pageQuery).strict();
 
 export const mergeBody = z.object({ into: z.guid() }).strict();

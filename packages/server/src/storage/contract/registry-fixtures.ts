@@ -9,7 +9,17 @@ export async function addOrganization(database: Database, name: string): Promise
   const id = randomUUID();
   await saveOrganization(
     database.db,
-    { id, name, identifiers: [], telecom: [], addresses: [], timeZone: 'UTC', businessHours: [], kind: 'prov', active: true },
+    {
+      id,
+      name,
+      identifiers: [],
+      telecom: [],
+      addresses: [],
+      timeZone: 'UTC',
+      businessHours: [],
+      kind: 'prov',
+      active: true,
+    },
     NOW,
     true,
   );
@@ -47,12 +57,22 @@ export function patient(organizationId: string, overrides: Partial<Patient> = {}
 /** A batch with one patient and an encounter and coverage pointing at it. */
 export function importFixture(patientId: string, entryBase = 0): ImportBatch {
   const batch = emptyImportBatch();
-  const { organizationId: _o, mergedInto: _m, version: _v, createdAt: _c, updatedAt: _u, ...imported } = patient('x', {
+  const {
+    organizationId: _o,
+    mergedInto: _m,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    ...imported
+  } = patient('x', {
     id: patientId,
     names: [name('Imported', 'Person')],
     identifiers: [{ system: 'urn:test:mrn', value: `IMP-${patientId.slice(0, 8)}`, type: 'MR' }],
   });
-  batch.patients.push({ ...imported, source: { entryIndex: entryBase, sourceKey: `Patient/${patientId}` } });
+  batch.patients.push({
+    ...imported,
+    source: { entryIndex: entryBase, sourceKey: `Patient/${patientId}` },
+  });
   // Ids follow from source keys, as the FHIR mapper derives them: re-import hits the same rows.
   const derived = (n: string) => `${n}${patientId.slice(1)}`;
   batch.encounters.push({

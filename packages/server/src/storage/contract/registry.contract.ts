@@ -30,18 +30,30 @@ export function describeRegistryContract(engine: Engine): void {
     });
     afterAll(async () => t.dispose());
 
-    const create = (p: Patient) => t.database.db.transaction().execute((trx) => repo.create(trx, p));
+    const create = (p: Patient) =>
+      t.database.db.transaction().execute((trx) => repo.create(trx, p));
     const typeahead = async (q: string, organizationId = org) =>
-      (await repo.search(organizationId, { typeahead: parseTypeahead(q)! }, 50)).items.map((p) => p.id);
+      (await repo.search(organizationId, { typeahead: parseTypeahead(q)! }, 50)).items.map(
+        (p) => p.id,
+      );
 
     it('has applied every migration of the engine', async () => {
-      const rows = await t.database.db.selectFrom('schema_migrations').select('version').orderBy('version').execute();
-      expect(rows.map((r) => Number(r.version))).toEqual(loadMigrations(engine).map((m) => m.version));
+      const rows = await t.database.db
+        .selectFrom('schema_migrations')
+        .select('version')
+        .orderBy('version')
+        .execute();
+      expect(rows.map((r) => Number(r.version))).toEqual(
+        loadMigrations(engine).map((m) => m.version),
+      );
     });
 
     it('stores and reads a patient exactly', async () => {
       const p = patient(org, {
-        names: [name('Mārtiņš', 'Bērziņš'), { use: 'nickname', given: ['Mārcis'], family: '', prefix: [], suffix: [] }],
+        names: [
+          name('Mārtiņš', 'Bērziņš'),
+          { use: 'nickname', given: ['Mārcis'], family: '', prefix: [], suffix: [] },
+        ],
         telecom: [{ system: 'phone', value: '+37122334455', use: 'mobile', rank: 1 }],
         quietHours: { start: '21:00', end: '08:00', timeZone: 'Europe/Riga' },
         deceased: false,
@@ -54,7 +66,9 @@ export function describeRegistryContract(engine: Engine): void {
     it('keeps identifiers unique within an organization, not across them', async () => {
       const mrn = [{ system: 'urn:test:mrn', value: 'SAME-1', type: 'MR' }];
       await create(patient(org, { identifiers: mrn }));
-      await expect(create(patient(org, { identifiers: mrn }))).rejects.toMatchObject({ code: 'conflict' });
+      await expect(create(patient(org, { identifiers: mrn }))).rejects.toMatchObject({
+        code: 'conflict',
+      });
       await expect(create(patient(otherOrg, { identifiers: mrn }))).resolves.toBeTruthy();
     });
 
@@ -73,11 +87,25 @@ export function describeRegistryContract(engine: Engine): void {
     });
 
     it('treats SQL metacharacters in searches as data', async () => {
-      for (const q of ["' OR '1'='1", '1 OR 1=1', '%', '_', "'; DROP TABLE patients;--", '\\', '"']) {
+      for (const q of [
+        "' OR '1'='1",
+        '1 OR 1=1',
+        '%',
+        '_',
+        "'; DROP TABLE patients;--",
+        '\\',
+        '"',
+      ]) {
         const query = parseTypeahead(q);
-        if (query) expect(await repo.search(org, { typeahead: query }, 50)).toEqual({ items: [], nextCursor: null });
+        if (query)
+          expect(await repo.search(org, { typeahead: query }, 50)).toEqual({
+            items: [],
+            nextCursor: null,
+          });
       }
-      const still = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM patients`.execute(t.database.db);
+      const still = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM patients`.execute(
+        t.database.db,
+      );
       expect(Number(still.rows[0]?.n)).toBeGreaterThan(0);
     });
 
@@ -102,7 +130,11 @@ export function describeRegistryContract(engine: Engine): void {
       expect(byYear.items.map((x) => x.id)).toContain(p.id);
       const after = await repo.search(org, { birthDate: { op: 'gt', value: '1975-06' } }, 50);
       expect(after.items.map((x) => x.id)).not.toContain(p.id);
-      const byIdent = await repo.search(org, { identifier: { system: 'urn:test:mrn', value: 'NO-775512' } }, 50);
+      const byIdent = await repo.search(
+        org,
+        { identifier: { system: 'urn:test:mrn', value: 'NO-775512' } },
+        50,
+      );
       expect(byIdent.items.map((x) => x.id)).toEqual([p.id]);
     });
 
@@ -125,7 +157,9 @@ export function describeRegistryContract(engine: Engine): void {
       } while (cursor);
       expect(seen).toHaveLength(23);
       expect(new Set(seen)).toEqual(ids);
-      await expect(repo.search(org, { nameTokens: ['pagerud'] }, 5, 'bm90LWpzb24')).rejects.toMatchObject({ code: 'validation' });
+      await expect(
+        repo.search(org, { nameTokens: ['pagerud'] }, 5, 'bm90LWpzb24'),
+      ).rejects.toMatchObject({ code: 'validation' });
     });
 
     it('refuses a stale update and applies a current one', async () => {
@@ -139,27 +173,50 @@ export function describeRegistryContract(engine: Engine): void {
     });
 
     it('flags likely duplicates once per pair and merges them, moving identifiers and records', async () => {
-      const a = patient(org, { names: [name('Lucia', 'Fernandez')], birthDate: '1960-03-03', identifiers: [{ system: 'urn:test:mrn', value: 'DUP-A' }] });
-      const b = patient(org, { names: [name('Lucía', 'Fernández')], birthDate: '1960-03-03', identifiers: [{ system: 'urn:test:mrn', value: 'DUP-B' }] });
+      const a = patient(org, {
+        names: [name('Lucia', 'Fernandez')],
+        birthDate: '1960-03-03',
+        identifiers: [{ system: 'urn:test:mrn', value: 'DUP-A' }],
+      });
+      const b = patient(org, {
+        names: [name('Lucía', 'Fernández')],
+        birthDate: '1960-03-03',
+        identifiers: [{ system: 'urn:test:mrn', value: 'DUP-B' }],
+      });
       await create(a);
       expect((await create(b)).duplicatesFlagged).toBe(1);
       const open = await repo.listDuplicateCandidates(org, 100);
       const pair = [a.id, b.id].sort();
-      expect(open.items.some((d) => d.patientId === pair[0] && d.candidateId === pair[1])).toBe(true);
-      const survivor = await t.database.db.transaction().execute((trx) => mergePatients(trx, org, b.id, a.id, NOW));
+      expect(open.items.some((d) => d.patientId === pair[0] && d.candidateId === pair[1])).toBe(
+        true,
+      );
+      const survivor = await t.database.db
+        .transaction()
+        .execute((trx) => mergePatients(trx, org, b.id, a.id, NOW));
       expect(survivor.identifiers.map((i) => i.value).sort()).toEqual(['DUP-A', 'DUP-B']);
       expect((await repo.get(org, b.id))?.mergedInto).toBe(a.id);
       expect(await typeahead('DUP-B')).toEqual([a.id]);
       expect(await typeahead('fernandez lucia')).toEqual([a.id]);
-      expect((await repo.listDuplicateCandidates(org, 100)).items.some((d) => d.patientId === pair[0] && d.candidateId === pair[1])).toBe(false);
-      await expect(t.database.db.transaction().execute((trx) => mergePatients(trx, org, b.id, a.id, NOW))).rejects.toMatchObject({ code: 'conflict' });
+      expect(
+        (await repo.listDuplicateCandidates(org, 100)).items.some(
+          (d) => d.patientId === pair[0] && d.candidateId === pair[1],
+        ),
+      ).toBe(false);
+      await expect(
+        t.database.db.transaction().execute((trx) => mergePatients(trx, org, b.id, a.id, NOW)),
+      ).rejects.toMatchObject({ code: 'conflict' });
     });
 
     it('imports a batch idempotently and rejects a broken one whole', async () => {
       const pid = randomUUID();
       const first = await importBatch(t.database, org, importFixture(pid), NOW);
       expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
-      const again = await importBatch(t.database, org, importFixture(pid), '2026-11-25T00:00:00.000Z');
+      const again = await importBatch(
+        t.database,
+        org,
+        importFixture(pid),
+        '2026-11-25T00:00:00.000Z',
+      );
       expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
       expect((await repo.coverages(pid)).map((c) => c.memberId)).toEqual(['M1']);
 
@@ -170,7 +227,9 @@ export function describeRegistryContract(engine: Engine): void {
       expect((err as ImportRejected).problems[0]?.entryIndex).toBe(11);
       expect(await repo.get(org, broken.patients[0]!.id)).toBeNull();
 
-      const stolen = await importBatch(t.database, otherOrg, importFixture(pid), NOW).catch((e: unknown) => e);
+      const stolen = await importBatch(t.database, otherOrg, importFixture(pid), NOW).catch(
+        (e: unknown) => e,
+      );
       expect(stolen).toBeInstanceOf(ImportRejected);
     });
 
@@ -182,10 +241,16 @@ export function describeRegistryContract(engine: Engine): void {
       const two = await runIdempotent(t.database, req, NOW, work);
       expect(one).toEqual({ statusCode: 201, body: { run: 1 }, replayed: false });
       expect(two).toEqual({ statusCode: 201, body: { run: 1 }, replayed: true });
-      await expect(runIdempotent(t.database, { ...req, payload: { a: 2 } }, NOW, work)).rejects.toMatchObject({ code: 'unprocessable' });
-      const failing = runIdempotent(t.database, { ...req, key: 'f'.repeat(20) }, NOW, () => Promise.reject(new Error('boom')));
+      await expect(
+        runIdempotent(t.database, { ...req, payload: { a: 2 } }, NOW, work),
+      ).rejects.toMatchObject({ code: 'unprocessable' });
+      const failing = runIdempotent(t.database, { ...req, key: 'f'.repeat(20) }, NOW, () =>
+        Promise.reject(new Error('boom')),
+      );
       await expect(failing).rejects.toThrow('boom');
-      expect(await runIdempotent(t.database, { ...req, key: 'f'.repeat(20) }, NOW, work)).toMatchObject({ replayed: false });
+      expect(
+        await runIdempotent(t.database, { ...req, key: 'f'.repeat(20) }, NOW, work),
+      ).toMatchObject({ replayed: false });
     });
   });
 }

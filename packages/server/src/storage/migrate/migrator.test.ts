@@ -47,8 +47,9 @@ describe('migrations on the embedded database', () => {
     expect(fk.rows[0]?.foreign_keys).toBe(1);
   });
 
-  it('keeps the two engines\' migration sets in step', () => {
-    const names = (e: 'sqlite' | 'postgres') => loadMigrations(e).map((m) => `${m.version}_${m.name}`);
+  it("keeps the two engines' migration sets in step", () => {
+    const names = (e: 'sqlite' | 'postgres') =>
+      loadMigrations(e).map((m) => `${m.version}_${m.name}`);
     expect(names('postgres')).toEqual(names('sqlite'));
   });
 });

@@ -31,7 +31,11 @@ async function load(trx: Kysely<Schema>, organizationId: string, id: string): Pr
   if (!row) throw new DomainError('not-found', 'patients.notFound', `No patient ${id}.`);
   const p = rowToPatient(row);
   if (p.mergedInto) {
-    throw new DomainError('conflict', 'patients.merge.alreadyMerged', `Patient ${id} was already merged.`);
+    throw new DomainError(
+      'conflict',
+      'patients.merge.alreadyMerged',
+      `Patient ${id} was already merged.`,
+    );
   }
   return p;
 }
@@ -51,11 +55,20 @@ export async function mergePatients(
   now: string,
 ): Promise<Patient> {
   if (fromId === intoId) {
-    throw new DomainError('validation', 'patients.merge.self', 'A patient cannot be merged into itself.');
+    throw new DomainError(
+      'validation',
+      'patients.merge.self',
+      'A patient cannot be merged into itself.',
+    );
   }
   const from = await load(trx, organizationId, fromId);
   const into = await load(trx, organizationId, intoId);
-  const merged: Patient = { ...from, mergedInto: into.id, version: from.version + 1, updatedAt: now };
+  const merged: Patient = {
+    ...from,
+    mergedInto: into.id,
+    version: from.version + 1,
+    updatedAt: now,
+  };
   // The merged record gives up its identifiers first: each identifier names one record.
   await writePatient(trx, merged, null, false);
   const survivor: Patient = {
@@ -66,10 +79,18 @@ export async function mergePatients(
   };
   await writePatient(trx, survivor, null, false);
   for (const table of PATIENT_OWNED) {
-    await trx.updateTable(table).set({ patient_id: into.id }).where('patient_id', '=', from.id).execute();
+    await trx
+      .updateTable(table)
+      .set({ patient_id: into.id })
+      .where('patient_id', '=', from.id)
+      .execute();
   }
   // Records merged earlier into `from` now point straight at the survivor: one hop only.
-  await trx.updateTable('patients').set({ merged_into: into.id }).where('merged_into', '=', from.id).execute();
+  await trx
+    .updateTable('patients')
+    .set({ merged_into: into.id })
+    .where('merged_into', '=', from.id)
+    .execute();
   const [a, b] = from.id < into.id ? [from.id, into.id] : [into.id, from.id];
   await trx
     .updateTable('duplicate_candidates')

@@ -18,7 +18,11 @@ export interface DuplicateCandidate {
 
 export function identifierConflict(e: IdentifierTakenError): DomainError {
   return new DomainError('conflict', 'patients.identifier.taken', e.message, [
-    { path: 'identifiers', messageKey: 'patients.identifier.taken', detail: `${e.system}|${e.value}` },
+    {
+      path: 'identifiers',
+      messageKey: 'patients.identifier.taken',
+      detail: `${e.system}|${e.value}`,
+    },
   ]);
 }
 
@@ -34,7 +38,10 @@ export class PatientRepository {
    * Inserts a new patient and flags likely duplicates, inside the caller's transaction
    * (so that an Idempotency-Key record commits with it).
    */
-  async create(trx: Kysely<Schema>, p: Patient): Promise<{ patient: Patient; duplicatesFlagged: number }> {
+  async create(
+    trx: Kysely<Schema>,
+    p: Patient,
+  ): Promise<{ patient: Patient; duplicatesFlagged: number }> {
     try {
       await writePatient(trx, p, null, true);
       const duplicatesFlagged = await flagDuplicates(trx, p, p.createdAt);
@@ -108,10 +115,17 @@ export class PatientRepository {
     if (cursor) {
       const [a, b] = decodeCursor(cursor, 2) as [string, string];
       q = q.where((eb) =>
-        eb.or([eb('d.patient_id', '>', a), eb.and([eb('d.patient_id', '=', a), eb('d.candidate_id', '>', b)])]),
+        eb.or([
+          eb('d.patient_id', '>', a),
+          eb.and([eb('d.patient_id', '=', a), eb('d.candidate_id', '>', b)]),
+        ]),
       );
     }
-    const rows = await q.orderBy('d.patient_id').orderBy('d.candidate_id').limit(limit + 1).execute();
+    const rows = await q
+      .orderBy('d.patient_id')
+      .orderBy('d.candidate_id')
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -123,7 +137,8 @@ export class PatientRepository {
         status: r.status as DuplicateCandidate['status'],
         createdAt: r.created_at,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.patient_id, last.candidate_id]) : null,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor([last.patient_id, last.candidate_id]) : null,
     };
   }
 

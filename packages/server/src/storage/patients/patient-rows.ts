@@ -170,8 +170,14 @@ export async function writePatient(
  * e-mail (indexed lookups), and are then scored in the domain. Pairs are stored once,
  * smaller id first, so A~B and B~A are one review item.
  */
-export async function flagDuplicates(trx: Kysely<Schema>, p: Patient, now: string): Promise<number> {
-  const contactTerms = patientSearchTerms(p).filter((t) => t.kind === 'phone' || t.kind === 'email');
+export async function flagDuplicates(
+  trx: Kysely<Schema>,
+  p: Patient,
+  now: string,
+): Promise<number> {
+  const contactTerms = patientSearchTerms(p).filter(
+    (t) => t.kind === 'phone' || t.kind === 'email',
+  );
   let query = trx
     .selectFrom('patients')
     .selectAll()
@@ -192,7 +198,9 @@ export async function flagDuplicates(trx: Kysely<Schema>, p: Patient, now: strin
             .where('organization_id', '=', p.organizationId)
             .where((inner) =>
               inner.or(
-                contactTerms.map((t) => inner.and([inner('kind', '=', t.kind), inner('term', '=', t.term)])),
+                contactTerms.map((t) =>
+                  inner.and([inner('kind', '=', t.kind), inner('term', '=', t.term)]),
+                ),
               ),
             ),
         ),

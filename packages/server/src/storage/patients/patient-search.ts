@@ -67,7 +67,12 @@ export async function searchPatients(
     if (t.kind === 'birthDate') q = q.where('birth_date', '=', t.value);
     else if (t.kind === 'phone') {
       const digits = t.prefix;
-      q = q.where((eb) => eb.or([eb('id', 'in', termMatch('phone', digits)), eb('id', 'in', termMatch('identifier', digits))]));
+      q = q.where((eb) =>
+        eb.or([
+          eb('id', 'in', termMatch('phone', digits)),
+          eb('id', 'in', termMatch('identifier', digits)),
+        ]),
+      );
     } else q = q.where('id', 'in', termMatch(t.kind, t.prefix));
   }
   if (criteria.birthDate) {
@@ -112,4 +117,3 @@ export async function searchPatients(
     nextCursor: rows.length > limit && last ? encodeCursor([last.sort_name, last.id]) : null,
   };
 }
-

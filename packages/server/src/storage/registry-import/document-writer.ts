@@ -33,7 +33,9 @@ export async function writeDocuments<T extends { id: string }>(
   const counts = { created: 0, updated: 0, unchanged: 0 };
   // Kysely's per-table typing cannot follow a table name chosen at run time; the
   // columns written here exist on every DocumentTable (see schema.ts `Versioned`).
-  const db = trx as unknown as Kysely<Record<DocumentTable, Record<string, string | number | null>>>;
+  const db = trx as unknown as Kysely<
+    Record<DocumentTable, Record<string, string | number | null>>
+  >;
   for (const record of records) {
     const { source, ...doc } = record;
     const hash = contentHash(doc);
@@ -46,7 +48,12 @@ export async function writeDocuments<T extends { id: string }>(
       counts.unchanged++;
       continue;
     }
-    const values = { ...columns(doc as unknown as T), data: JSON.stringify(doc), content_hash: hash, updated_at: now };
+    const values = {
+      ...columns(doc as unknown as T),
+      data: JSON.stringify(doc),
+      content_hash: hash,
+      updated_at: now,
+    };
     if (existing) {
       await db.updateTable(table).set(values).where('id', '=', record.id).execute();
       counts.updated++;

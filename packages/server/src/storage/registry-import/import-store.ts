@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 import { contentHash } from '../json';
 import type { Schema } from '../schema';
-import { flagDuplicates, IdentifierTakenError, patientContent, rowToPatient, writePatient } from '../patients/patient-rows';
+import {
+  flagDuplicates,
+  IdentifierTakenError,
+  patientContent,
+  rowToPatient,
+  writePatient,
+} from '../patients/patient-rows';
 import { writeDocuments, type DocumentTable } from './document-writer';
 
 export interface ImportCounts {
@@ -41,9 +47,20 @@ export async function importBatch(
       counts.updated += c.updated;
       counts.unchanged += c.unchanged;
     };
-    add(await writeDocuments(trx, 'organizations', batch.organizations, now, (o) => ({ name: o.name, kind: o.kind })));
-    add(await writeDocuments(trx, 'practitioners', batch.practitioners, now, (p) => ({ npi: p.npi })));
-    add(await writeDocuments(trx, 'locations', batch.locations, now, (l) => ({ organization_id: l.organizationId })));
+    add(
+      await writeDocuments(trx, 'organizations', batch.organizations, now, (o) => ({
+        name: o.name,
+        kind: o.kind,
+      })),
+    );
+    add(
+      await writeDocuments(trx, 'practitioners', batch.practitioners, now, (p) => ({ npi: p.npi })),
+    );
+    add(
+      await writeDocuments(trx, 'locations', batch.locations, now, (l) => ({
+        organization_id: l.organizationId,
+      })),
+    );
     const fresh: Patient[] = [];
     for (const p of batch.patients) {
       const outcome = await writeImportedPatient(trx, organizationId, p, now);
@@ -56,8 +73,17 @@ export async function importBatch(
       rows: Sourced<T>[],
       cols: (r: T) => Record<string, string | number | null>,
     ) => writeDocuments(trx, table, rows, now, (r) => ({ patient_id: r.patientId, ...cols(r) }));
-    add(await owned('related_persons', batch.relatedPersons, (r) => ({ is_caregiver: r.isCaregiver ? 1 : 0 })));
-    add(await owned('coverages', batch.coverages, (c) => ({ status: c.status, coverage_order: c.order })));
+    add(
+      await owned('related_persons', batch.relatedPersons, (r) => ({
+        is_caregiver: r.isCaregiver ? 1 : 0,
+      })),
+    );
+    add(
+      await owned('coverages', batch.coverages, (c) => ({
+        status: c.status,
+        coverage_order: c.order,
+      })),
+    );
     add(
       await owned('encounters', batch.encounters, (e) => ({
         status: e.status,
@@ -66,10 +92,16 @@ export async function importBatch(
       })),
     );
     add(await owned('conditions', batch.conditions, (c) => ({ code: c.code.code })));
-    add(await owned('medication_requests', batch.medicationRequests, (m) => ({ status: m.status })));
+    add(
+      await owned('medication_requests', batch.medicationRequests, (m) => ({ status: m.status })),
+    );
     add(await owned('care_plans', batch.carePlans, (c) => ({ status: c.status })));
     add(await owned('claims', batch.claims, (c) => ({ status: c.status })));
-    add(await owned('explanations_of_benefit', batch.explanationsOfBenefit, (e) => ({ status: e.status })));
+    add(
+      await owned('explanations_of_benefit', batch.explanationsOfBenefit, (e) => ({
+        status: e.status,
+      })),
+    );
     // Duplicates are looked for once every new patient of the batch is in place.
     for (const p of fresh) counts.duplicatesFlagged += await flagDuplicates(trx, p, now);
     return counts;
@@ -83,14 +115,23 @@ async function writeImportedPatient(
   now: string,
 ): Promise<{ kind: 'created' | 'updated' | 'unchanged'; patient: Patient }> {
   const { source, ...imported } = p;
-  const existing = await trx.selectFrom('patients').selectAll().where('id', '=', p.id).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('patients')
+    .selectAll()
+    .where('id', '=', p.id)
+    .executeTakeFirst();
   if (existing && existing.organization_id !== organizationId) {
     throw new ImportRejected([
-      { entryIndex: source.entryIndex, code: 'conflict', detail: `${source.sourceKey} belongs to another organization` },
+      {
+        entryIndex: source.entryIndex,
+        code: 'conflict',
+        detail: `${source.sourceKey} belongs to another organization`,
+      },
     ]);
   }
   const hash = contentHash(patientContent(imported));
-  if (existing && existing.content_hash === hash) return { kind: 'unchanged', patient: rowToPatient(existing) };
+  if (existing && existing.content_hash === hash)
+    return { kind: 'unchanged', patient: rowToPatient(existing) };
   const prior = existing ? rowToPatient(existing) : null;
   const patient: Patient = {
     ...imported,
@@ -104,7 +145,9 @@ async function writeImportedPatient(
     await writePatient(trx, patient, source.sourceKey, prior === null);
   } catch (e) {
     if (e instanceof IdentifierTakenError) {
-      throw new ImportRejected([{ entryIndex: source.entryIndex, code: 'duplicate', detail: e.message }]);
+      throw new ImportRejected([
+        { entryIndex: source.entryIndex, code: 'duplicate', detail: e.message },
+      ]);
     }
     throw e;
   }
@@ -112,7 +155,11 @@ async function writeImportedPatient(
 }
 
 /** Every patient a record points at must be in the batch or already in this organization. */
-async function checkPatientsExist(trx: Kysely<Schema>, organizationId: string, batch: ImportBatch): Promise<void> {
+async function checkPatientsExist(
+  trx: Kysely<Schema>,
+  organizationId: string,
+  batch: ImportBatch,
+): Promise<void> {
   const owned: PatientOwned[] = [
     ...batch.relatedPersons,
     ...batch.coverages,

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  readFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 
@@ -37,19 +46,25 @@ export function sha256File(file: string): Promise<string> {
 
 function tableCounts(db: BetterSqlite3.Database): Record<string, number> {
   const names = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .all() as Array<{ name: string }>;
   const counts: Record<string, number> = {};
   for (const { name } of names) {
     // Table names come from sqlite_master, never from input; quoted as identifiers.
-    const row = db.prepare(`SELECT COUNT(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number };
+    const row = db.prepare(`SELECT COUNT(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as {
+      n: number;
+    };
     counts[name] = row.n;
   }
   return counts;
 }
 
 function schemaVersion(db: BetterSqlite3.Database): number {
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+    v: number | null;
+  };
   return row.v ?? 0;
 }
 
@@ -58,9 +73,14 @@ function schemaVersion(db: BetterSqlite3.Database): number {
  * (https://www.sqlite.org/backup.html): the server keeps serving, and the copy is one
  * point in time even while writes continue.
  */
-export async function backupSqlite(source: string, destination: string, now: Date): Promise<BackupManifest> {
+export async function backupSqlite(
+  source: string,
+  destination: string,
+  now: Date,
+): Promise<BackupManifest> {
   if (!existsSync(source)) throw new BackupError(`no database at ${source}`);
-  if (existsSync(destination)) throw new BackupError(`${destination} already exists; choose a new file name`);
+  if (existsSync(destination))
+    throw new BackupError(`${destination} already exists; choose a new file name`);
   mkdirSync(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
   const db = new BetterSqlite3(source, { fileMustExist: true });
@@ -99,13 +119,18 @@ export async function backupSqlite(source: string, destination: string, now: Dat
  */
 export async function restoreSqlite(backup: string, target: string): Promise<BackupManifest> {
   if (!existsSync(backup)) throw new BackupError(`no backup at ${backup}`);
-  if (!existsSync(manifestPath(backup))) throw new BackupError(`no manifest at ${manifestPath(backup)}`);
-  if (existsSync(target)) throw new BackupError(`${target} exists: restore only into an empty data directory`);
+  if (!existsSync(manifestPath(backup)))
+    throw new BackupError(`no manifest at ${manifestPath(backup)}`);
+  if (existsSync(target))
+    throw new BackupError(`${target} exists: restore only into an empty data directory`);
   const manifest = JSON.parse(readFileSync(manifestPath(backup), 'utf8')) as BackupManifest;
-  if (manifest.format !== 'caredesk-sqlite-backup/1') throw new BackupError('not a CareDesk SQLite backup manifest');
+  if (manifest.format !== 'caredesk-sqlite-backup/1')
+    throw new BackupError('not a CareDesk SQLite backup manifest');
   const actual = await sha256File(backup);
   if (actual !== manifest.sha256) {
-    throw new BackupError(`checksum mismatch: the backup file was changed or damaged (sha256 ${actual})`);
+    throw new BackupError(
+      `checksum mismatch: the backup file was changed or damaged (sha256 ${actual})`,
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.restoring`;
@@ -118,7 +143,8 @@ export async function restoreSqlite(backup: string, target: string): Promise<Bac
       if (check !== 'ok') throw new BackupError(`integrity check failed: ${String(check)}`);
       const counts = tableCounts(db);
       for (const [table, n] of Object.entries(manifest.tables)) {
-        if (counts[table] !== n) throw new BackupError(`table ${table}: ${counts[table]} rows, manifest says ${n}`);
+        if (counts[table] !== n)
+          throw new BackupError(`table ${table}: ${counts[table]} rows, manifest says ${n}`);
       }
     } finally {
       db.close();
