@@ -48,7 +48,7 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 
 /** Environment variable → setting. */
-const ENV: Record<string, keyof Config> = {
+export const ENV_SETTINGS: Record<string, keyof Config> = {
   PORT: 'port',
   HOST: 'host',
   CAREDESK_DATA_DIR: 'dataDir',
@@ -88,14 +88,14 @@ export function loadConfig(
     }
   }
   const fromEnv: Record<string, unknown> = {};
-  for (const [name, key] of Object.entries(ENV)) {
+  for (const [name, key] of Object.entries(ENV_SETTINGS)) {
     const value = env[name];
     if (value !== undefined && value !== '') fromEnv[key] = value;
   }
   const parsed = configSchema.safeParse({ ...fromFile, ...fromEnv, ...overrides });
   if (!parsed.success) {
     const envName = (key: string): string =>
-      Object.entries(ENV).find(([, k]) => k === key)?.[0] ?? key;
+      Object.entries(ENV_SETTINGS).find(([, k]) => k === key)?.[0] ?? key;
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '(file)');
       const where = i.code === 'unrecognized_keys' ? `CAREDESK_CONFIG` : `${envName(key)} (${key})`;
