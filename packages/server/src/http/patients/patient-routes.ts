@@ -36,7 +36,7 @@ export const patientRoutes =
       { schema: { body: patientInputSchema, tags: ['patients'] } },
       async (req, reply) => {
         const key = req.headers['idempotency-key'];
-        const idempotency = typeof key === 'string' ? { scope: 'patients.create', key } : null;
+        const idempotency = typeof key === 'string' ? { scope: 'POST /api/patients', key } : null;
         const result = await deps.patients.create(org(), req.body, idempotency);
         const body = result.body as { id: string };
         if (result.replayed) reply.header('Idempotent-Replayed', 'true');
