@@ -1,54 +1,16 @@
 import { isCalendarDate } from '../shared/dates';
-import type { FieldIssue } from '../shared/domain-error';
-import { canonicalText, textProblem } from '../shared/text';
-import { normalizeEmail, normalizePhone } from './contact';
+import { canonicalText } from '../shared/text';
+import {
+  cleanName,
+  cleanTelecom,
+  cleanText,
+  issue,
+  MAX_TEXT,
+  type Ctx,
+  type Validated,
+} from './field-checks';
 import { normalizeLanguage } from './language';
-import type { Address, ContactPoint, Identifier, PatientInput, PersonName } from './patient';
-
-/** Longest name part accepted, in code points (an emoji ZWJ sequence counts per code point). */
-export const MAX_NAME_PART = 200;
-const MAX_TEXT = 500;
-
-export type Validated<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
-
-interface Ctx {
-  issues: FieldIssue[];
-}
-
-function issue(ctx: Ctx, path: string, messageKey: string, detail: string): void {
-  ctx.issues.push({ path, messageKey, detail });
-}
-
-function cleanText(ctx: Ctx, path: string, value: string, max: number): string {
-  const problem = textProblem(value, max);
-  if (problem) issue(ctx, path, `validation.text.${problem}`, `${path}: ${problem}`);
-  return canonicalText(value);
-}
-
-function cleanName(ctx: Ctx, path: string, name: PersonName): PersonName {
-  const part = (p: string, v: string): string => cleanText(ctx, `${path}/${p}`, v, MAX_NAME_PART);
-  const cleaned: PersonName = {
-    use: name.use,
-    family: part('family', name.family),
-    given: name.given.map((g, i) => part(`given/${i}`, g)).filter((g) => g !== ''),
-    prefix: name.prefix.map((g, i) => part(`prefix/${i}`, g)).filter((g) => g !== ''),
-    suffix: name.suffix.map((g, i) => part(`suffix/${i}`, g)).filter((g) => g !== ''),
-  };
-  if (cleaned.family === '' && cleaned.given.length === 0) {
-    issue(ctx, path, 'validation.name.empty', `${path}: a name needs a family or a given name`);
-  }
-  return cleaned;
-}
-
-function cleanTelecom(ctx: Ctx, path: string, c: ContactPoint, country: string): ContactPoint {
-  const value = c.system === 'email' ? normalizeEmail(c.value) : normalizePhone(c.value, country);
-  if (value === null) {
-    const key = c.system === 'email' ? 'validation.email.invalid' : 'validation.phone.invalid';
-    issue(ctx, `${path}/value`, key, `${path}: not a valid ${c.system}`);
-    return c;
-  }
-  return { ...c, value };
-}
+import type { Address, Identifier, PatientInput } from './patient';
 
 function cleanAddress(ctx: Ctx, path: string, a: Address): Address {
   const t = (p: string, v: string | undefined): string | undefined =>

@@ -110,7 +110,11 @@ describe('caredesk command line', () => {
 
       const port2 = await freePort();
       const restored = await startServerProcess({ CAREDESK_DATA_DIR: restoredDir }, port2);
-      const found = await (await fetch(`${restored.baseUrl}/api/patients?q=checkpoint`)).json();
+      const found = (await (
+        await fetch(`${restored.baseUrl}/api/patients?q=checkpoint`)
+      ).json()) as {
+        items: unknown[];
+      };
       await killHard(restored);
       expect(found.items).toHaveLength(1);
 

@@ -10,6 +10,7 @@ import { ImportService } from '../registry-import/import-service';
 import { JobRunner, type JobHandler } from '../jobs';
 import { hostname } from 'node:os';
 import { ensureHomeOrganization, loadOrganization } from '../organizations/home-organization';
+import { PatientRelationsService } from '../patients/patient-relations-service';
 import { PatientService } from '../patients/patient-service';
 import { openDatabase, type Database } from '../storage/database';
 import { migrate } from '../storage/migrate/migrator';
@@ -42,6 +43,7 @@ export async function createCareDesk(
     await migrate(database, () => clock.now());
     const organizationId = await ensureHomeOrganization(database, clock.now());
     const patients = new PatientService(database, clock, config.defaultCountry);
+    const relations = new PatientRelationsService(database, clock, patients, config.defaultCountry);
     const imports = new ImportService(database, clock, config.defaultCountry);
     const baseUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://localhost:${config.port}`;
     // Capabilities register their outbox handlers here (notifications, webhooks...).
@@ -55,9 +57,12 @@ export async function createCareDesk(
     const app = await buildApp({
       config,
       routes: async (app) => {
-        await app.register(patientRoutes({ patients, organizationId: () => organizationId }), {
-          prefix: '/api',
-        });
+        await app.register(
+          patientRoutes({ patients, relations, organizationId: () => organizationId }),
+          {
+            prefix: '/api',
+          },
+        );
         registerFhirRoutes(app, {
           patients,
           imports,

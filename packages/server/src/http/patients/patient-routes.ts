@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { PatientRelationsService } from '../../patients/patient-relations-service';
 import type { PatientService } from '../../patients/patient-service';
 import {
+  careTeamMemberSchema,
+  coverageSchema,
   dismissBody,
+  relatedPersonSchema,
   idParams,
   listQuery,
   mergeBody,
@@ -12,6 +16,7 @@ import {
 
 export interface PatientRouteDeps {
   patients: PatientService;
+  relations: PatientRelationsService;
   /** The organization requests act for (until accounts arrive, the installation's own). */
   organizationId: () => string;
 }
@@ -83,6 +88,35 @@ export const patientRoutes =
       '/patients/:id/coverages',
       { schema: { params: idParams, tags: ['patients'] } },
       async (req) => ({ items: await deps.patients.coverages(org(), req.params.id) }),
+    );
+
+    app.post(
+      '/patients/:id/related-persons',
+      { schema: { params: idParams, body: relatedPersonSchema, tags: ['patients'] } },
+      async (req, reply) =>
+        reply.code(201).send(await deps.relations.addRelatedPerson(org(), req.params.id, req.body)),
+    );
+
+    app.post(
+      '/patients/:id/coverages',
+      { schema: { params: idParams, body: coverageSchema, tags: ['patients'] } },
+      async (req, reply) =>
+        reply.code(201).send(await deps.relations.addCoverage(org(), req.params.id, req.body)),
+    );
+
+    app.get(
+      '/patients/:id/care-team',
+      { schema: { params: idParams, tags: ['patients'] } },
+      async (req) => ({ items: await deps.relations.careTeam(org(), req.params.id) }),
+    );
+
+    app.post(
+      '/patients/:id/care-team',
+      { schema: { params: idParams, body: careTeamMemberSchema, tags: ['patients'] } },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await deps.relations.addCareTeamMember(org(), req.params.id, req.body)),
     );
 
     app.get(

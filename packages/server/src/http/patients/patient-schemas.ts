@@ -87,3 +87,66 @@ export const listQuery = z.object(pageQuery).strict();
 
 export const mergeBody = z.object({ into: z.guid() }).strict();
 export const dismissBody = z.object({ patientId: z.guid(), candidateId: z.guid() }).strict();
+
+const isoDate = z.string().max(10).nullable().default(null);
+
+export const relatedPersonSchema = z
+  .object({
+    names: z.array(personNameSchema).min(1).max(5),
+    relationship: z.enum([
+      'SPS',
+      'HUSB',
+      'WIFE',
+      'DOMPART',
+      'MTH',
+      'FTH',
+      'PRN',
+      'CHILD',
+      'DAU',
+      'SON',
+      'SIB',
+      'GRPRN',
+      'GRNDCHILD',
+      'FRND',
+      'NBOR',
+      'GUARD',
+      'POWATT',
+      'CAREGIVER',
+      'FAMMEMB',
+      'ONESELF',
+      'O',
+    ]),
+    telecom: z.array(contactPointSchema).max(10).default([]),
+    preferredLanguage: z.string().max(35).nullable().default(null),
+    isCaregiver: z.boolean().default(false),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+export const coverageSchema = z
+  .object({
+    status: z.enum(['active', 'cancelled', 'draft', 'entered-in-error']).default('active'),
+    payerName: text(200),
+    payerId: text(80).nullable().default(null),
+    planName: text(200).nullable().default(null),
+    memberId: text(80).nullable().default(null),
+    groupNumber: text(80).nullable().default(null),
+    subscriberName: text(200).nullable().default(null),
+    subscriberId: text(80).nullable().default(null),
+    relationship: z
+      .enum(['self', 'spouse', 'child', 'parent', 'common', 'other', 'injured'])
+      .default('self'),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    order: z.number().int().min(1).max(9).default(1),
+  })
+  .strict();
+
+export const careTeamMemberSchema = z
+  .object({
+    practitionerId: z.guid(),
+    role: text(80),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+  })
+  .strict();
