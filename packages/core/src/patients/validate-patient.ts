@@ -60,8 +60,11 @@ export function validatePatientInput(
 ): Validated<PatientInput> {
   const ctx: Ctx = { issues: [] };
   const country = opts.defaultCountry ?? 'US';
-  if (input.names.length === 0)
-    issue(ctx, 'names', 'validation.name.required', 'at least one name');
+  // Newborns and unidentified arrivals have no name yet (FHIR Patient.name is 0..*), but a
+  // record nobody can name or identify could never be found again.
+  if (input.names.length === 0 && input.identifiers.length === 0) {
+    issue(ctx, 'names', 'validation.name.required', 'a patient needs a name or an identifier');
+  }
   const names = input.names.map((n, i) => cleanName(ctx, `names/${i}`, n));
   if (input.birthDate !== null) {
     if (!isCalendarDate(input.birthDate)) {
@@ -100,16 +103,19 @@ export function validatePatientInput(
   const identifiers = input.identifiers.map((id, i) =>
     cleanIdentifier(ctx, `identifiers/${i}`, id),
   );
+  // The same identifier listed twice (FHIR examples do it, with different `use`) is one
+  // identifier: keep the first.
   const seen = new Set<string>();
-  identifiers.forEach((id, i) => {
+  const uniqueIdentifiers = identifiers.filter((id) => {
     const key = `${id.system}|${id.value}`;
-    if (seen.has(key)) issue(ctx, `identifiers/${i}`, 'validation.identifier.duplicate', key);
+    if (seen.has(key)) return false;
     seen.add(key);
+    return true;
   });
   const value: PatientInput = {
     ...input,
     names,
-    identifiers,
+    identifiers: uniqueIdentifiers,
     telecom: input.telecom.map((c, i) => cleanTelecom(ctx, `telecom/${i}`, c, country)),
     addresses: input.addresses.map((a, i) => cleanAddress(ctx, `addresses/${i}`, a)),
     preferredLanguage: language ?? input.preferredLanguage,
