@@ -7,3 +7,6 @@ export * from './i18n/index';
 export * from './organizations/organization';
 export * from './clinical/clinical';
 export * from './registry-import/import-batch';
+export * from './access/index';
+export * from './consent/index';
+export * from './audit/index';

@@ -42,6 +42,27 @@ export const configSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code')
       .default('US'),
+    /** Staff sessions end after this much inactivity (HIPAA 164.312(a)(2)(iii) automatic logoff). */
+    staffIdleMinutes: z.coerce.number().int().min(1).max(480).default(15),
+    patientIdleMinutes: z.coerce.number().int().min(1).max(480).default(30),
+    /** No session lives longer than this, active or not. */
+    sessionMaxHours: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    /** Staff must use TOTP MFA (security brief: MFA for every staff role). */
+    staffMfaRequired: z
+      .union([z.boolean(), z.enum(['true', 'false'])])
+      .transform((v) => v === true || v === 'true')
+      .default(true),
+    /** How long a break-the-glass grant lasts (at most 4 hours). */
+    breakGlassMinutes: z.coerce.number().int().min(5).max(240).default(240),
+    /** Login attempts allowed per client address per minute. */
+    loginRateLimitPerMinute: z.coerce.number().int().min(1).max(10_000).default(30),
+    /** Secret keying the audit hash chain; by default a random key kept in the data directory. */
+    auditKey: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .strict();
 
@@ -59,6 +80,13 @@ export const ENV_SETTINGS: Record<string, keyof Config> = {
   CAREDESK_FHIR_BODY_LIMIT: 'fhirBodyLimit',
   CAREDESK_PUBLIC_URL: 'publicUrl',
   CAREDESK_DEFAULT_COUNTRY: 'defaultCountry',
+  CAREDESK_STAFF_IDLE_MINUTES: 'staffIdleMinutes',
+  CAREDESK_PATIENT_IDLE_MINUTES: 'patientIdleMinutes',
+  CAREDESK_SESSION_MAX_HOURS: 'sessionMaxHours',
+  CAREDESK_STAFF_MFA_REQUIRED: 'staffMfaRequired',
+  CAREDESK_BREAK_GLASS_MINUTES: 'breakGlassMinutes',
+  CAREDESK_LOGIN_RATE_LIMIT: 'loginRateLimitPerMinute',
+  CAREDESK_AUDIT_KEY: 'auditKey',
 };
 
 export class ConfigError extends Error {
@@ -124,5 +152,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
       safe.databaseUrl = '***';
     }
   }
+  if (config.auditKey) safe.auditKey = '***';
   return safe;
 }

@@ -9,14 +9,19 @@ const readme = readFileSync(new URL('../../../../README.md', import.meta.url), '
 
 describe('README matches the code', () => {
   it('documents every configuration setting with its variable and file key', () => {
-    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` \| `(\w+)` \|/gm)].map((m) => [m[1], m[2]]);
+    const documented = [...readme.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*`(\w+)`\s*\|/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     expect(Object.fromEntries(documented)).toEqual(ENV_SETTINGS);
     expect(Object.keys(configSchema.shape).sort()).toEqual(Object.values(ENV_SETTINGS).sort());
   });
 
   it('documents every caredesk command', () => {
-    const commands = buildProgram().commands.map((c) => c.name()).sort();
-    const documented = [...readme.matchAll(/^\| `caredesk (\w+)/gm)].map((m) => m[1]).sort();
+    const commands = buildProgram()
+      .commands.map((c) => c.name())
+      .sort();
+    const documented = [...readme.matchAll(/^\|\s*`caredesk (\w+)/gm)].map((m) => m[1]).sort();
     expect(documented).toEqual(commands);
   });
 

@@ -3,26 +3,9 @@ import type { ImportBatch, Organization } from '@caredesk/core';
 /** The four first-class languages of CareDesk. */
 export type DemoLanguage = 'en' | 'es' | 'lv' | 'nb';
 
-export type StaffRole =
-  | 'agent'
-  | 'nurse'
-  | 'physician'
-  | 'billing'
-  | 'social-worker'
-  | 'supervisor'
-  | 'privacy-officer'
-  | 'admin';
-
-export const STAFF_ROLES: readonly StaffRole[] = [
-  'agent',
-  'nurse',
-  'physician',
-  'billing',
-  'social-worker',
-  'supervisor',
-  'privacy-officer',
-  'admin',
-];
+// Roles are the access model's (core/access/roles.ts); the demo has one of each.
+export { STAFF_ROLES, type StaffRole } from '@caredesk/core';
+import type { StaffRole } from '@caredesk/core';
 
 export interface DemoStaffMember {
   id: string;

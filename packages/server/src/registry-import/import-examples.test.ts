@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { corpusFiles, readCorpusJson } from '@caredesk/interop/fhir-testing';
 import { startTestCareDesk } from '../testing/test-caredesk';
+import { PATIENT_OWNED_TABLES } from '../storage/patients/patient-merge';
 import { ImportFailed } from './import-service';
 
 type Desk = Awaited<ReturnType<typeof startTestCareDesk>>;
@@ -29,17 +30,7 @@ const ORDER = [
 
 async function rowCount(): Promise<number> {
   let n = 0;
-  for (const table of [
-    'patients',
-    'related_persons',
-    'coverages',
-    'encounters',
-    'conditions',
-    'medication_requests',
-    'care_plans',
-    'claims',
-    'explanations_of_benefit',
-  ] as const) {
+  for (const table of ['patients', ...PATIENT_OWNED_TABLES] as const) {
     const r = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}`.execute(
       desk.database.db,
     );

@@ -6,6 +6,7 @@ import {
   readCorpusJson,
   type FhirSchema,
 } from '@caredesk/interop/fhir-testing';
+import { PATIENT_OWNED_TABLES } from '../../storage/patients/patient-merge';
 import { startTestCareDesk } from '../../testing/test-caredesk';
 
 type Desk = Awaited<ReturnType<typeof startTestCareDesk>>;
@@ -19,18 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => desk.dispose());
 
-const TABLES = [
-  'patients',
-  'encounters',
-  'conditions',
-  'medication_requests',
-  'care_plans',
-  'claims',
-  'explanations_of_benefit',
-  'coverages',
-  'practitioners',
-  'organizations',
-] as const;
+const TABLES = ['patients', 'practitioners', 'organizations', ...PATIENT_OWNED_TABLES] as const;
 
 async function snapshot(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

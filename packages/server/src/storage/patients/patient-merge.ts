@@ -4,7 +4,7 @@ import type { Schema } from '../schema';
 import { rowToPatient, writePatient } from './patient-rows';
 
 /** Tables whose rows belong to one patient and follow the survivor of a merge. */
-const PATIENT_OWNED = [
+export const PATIENT_OWNED_TABLES = [
   'related_persons',
   'coverages',
   'care_team_members',
@@ -78,7 +78,7 @@ export async function mergePatients(
     updatedAt: now,
   };
   await writePatient(trx, survivor, null, false);
-  for (const table of PATIENT_OWNED) {
+  for (const table of PATIENT_OWNED_TABLES) {
     await trx
       .updateTable(table)
       .set({ patient_id: into.id })

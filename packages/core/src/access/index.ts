@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './access-context';
+export * from './decide';

@@ -1,0 +1,104 @@
+/**
+ * Roles and permissions. A role is only a named set of permissions; every check in the
+ * code asks for a permission, never for a role, so a new role needs no code change.
+ */
+export const STAFF_ROLES = [
+  'agent',
+  'nurse',
+  'physician',
+  'billing',
+  'social-worker',
+  'supervisor',
+  'privacy-officer',
+  'admin',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type Role = StaffRole | 'patient' | 'caregiver';
+export const ROLES: readonly Role[] = [...STAFF_ROLES, 'patient', 'caregiver'];
+
+export const PERMISSIONS = [
+  // Staff, within the organization (and care-team scope when configured).
+  'patient.search',
+  'patient.read',
+  'patient.create',
+  'patient.update',
+  'patient.merge',
+  'patient.export',
+  'relations.manage',
+  'clinical.read',
+  'billing.read',
+  'consent.manage',
+  'import.fhir',
+  'breakglass.use',
+  'breakglass.review',
+  'audit.read',
+  'audit.export',
+  'admin.users',
+  'admin.teams',
+  // Patients, for their own record; caregivers, within an active consent.
+  'self.read',
+  'self.update',
+  'self.consent',
+  'self.access-log',
+  'proxy.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const FRONT_DESK: Permission[] = [
+  'patient.search',
+  'patient.read',
+  'patient.create',
+  'patient.update',
+  'relations.manage',
+];
+
+/**
+ * Who may do what. Deliberately narrow: billing sees billing, not clinical notes; the
+ * privacy officer reviews audit and break-glass but does not browse charts; admins
+ * manage accounts but read patient data only through break-glass.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  agent: [...FRONT_DESK, 'billing.read', 'consent.manage'],
+  nurse: [...FRONT_DESK, 'clinical.read', 'consent.manage', 'breakglass.use'],
+  physician: [...FRONT_DESK, 'clinical.read', 'breakglass.use'],
+  billing: ['patient.search', 'patient.read', 'patient.update', 'billing.read', 'relations.manage'],
+  'social-worker': [
+    ...FRONT_DESK,
+    'clinical.read',
+    'billing.read',
+    'consent.manage',
+    'breakglass.use',
+  ],
+  supervisor: [
+    ...FRONT_DESK,
+    'patient.merge',
+    'patient.export',
+    'clinical.read',
+    'billing.read',
+    'import.fhir',
+    'admin.teams',
+  ],
+  'privacy-officer': [
+    'audit.read',
+    'audit.export',
+    'breakglass.review',
+    'patient.search',
+    'patient.read',
+  ],
+  admin: ['admin.users', 'admin.teams', 'import.fhir', 'audit.read', 'breakglass.use'],
+  patient: ['self.read', 'self.update', 'self.consent', 'self.access-log'],
+  caregiver: ['proxy.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): ReadonlySet<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
+
+/** v3 PurposeOfUse the role acts under by default (https://terminology.hl7.org/ValueSet-v3-PurposeOfUse.html). */
+export function defaultPurposeOfUse(roles: readonly Role[]): string {
+  if (roles.includes('patient') || roles.includes('caregiver')) return 'PATRQT';
+  if (roles.some((r) => r === 'nurse' || r === 'physician' || r === 'social-worker'))
+    return 'TREAT';
+  if (roles.includes('billing')) return 'HPAYMT';
+  return 'HOPERAT';
+}
