@@ -29,6 +29,8 @@ const SELF_EQUIVALENT: Partial<Record<Permission, Permission>> = {
   'patient.update': 'self.update',
   'clinical.read': 'self.read',
   'billing.read': 'self.read',
+  'consent.manage': 'self.consent',
+  'audit.read': 'self.access-log',
 };
 
 function staffReaches(ctx: AccessContext, patient: PatientFacts): Decision | null {

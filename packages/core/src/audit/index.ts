@@ -1,1 +1,3 @@
 export * from './audit-entry';
+export * from './hash-chain';
+export * from './verify-chain';

@@ -32,6 +32,14 @@ export function cleanName(ctx: Ctx, path: string, name: PersonName): PersonName 
     prefix: name.prefix.map((g, i) => part(`prefix/${i}`, g)).filter((g) => g !== ''),
     suffix: name.suffix.map((g, i) => part(`suffix/${i}`, g)).filter((g) => g !== ''),
   };
+  if (name.given.length > 10 || name.prefix.length > 5 || name.suffix.length > 5) {
+    issue(
+      ctx,
+      path,
+      'validation.list.tooMany',
+      `${path}: at most 10 given names, 5 prefixes, 5 suffixes`,
+    );
+  }
   if (cleaned.family === '' && cleaned.given.length === 0) {
     issue(ctx, path, 'validation.name.empty', `${path}: a name needs a family or a given name`);
   }

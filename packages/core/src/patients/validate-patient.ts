@@ -37,6 +37,11 @@ function cleanIdentifier(ctx: Ctx, path: string, id: Identifier): Identifier {
   };
 }
 
+export const MAX_NAMES = 10;
+export const MAX_IDENTIFIERS = 50;
+export const MAX_CONTACTS = 20;
+export const MAX_ADDRESSES = 10;
+
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function isTimeZone(zone: string): boolean {
@@ -62,6 +67,16 @@ export function validatePatientInput(
   const country = opts.defaultCountry ?? 'US';
   // Newborns and unidentified arrivals have no name yet (FHIR Patient.name is 0..*), but a
   // record nobody can name or identify could never be found again.
+  // Bounds on repeated elements, whatever the channel (JSON API, FHIR, HL7): a record
+  // with 10,000 names is an attack or a broken feed, not a person.
+  for (const [field, list, max] of [
+    ['names', input.names, MAX_NAMES],
+    ['identifiers', input.identifiers, MAX_IDENTIFIERS],
+    ['telecom', input.telecom, MAX_CONTACTS],
+    ['addresses', input.addresses, MAX_ADDRESSES],
+  ] as const) {
+    if (list.length > max) issue(ctx, field, 'validation.list.tooMany', `${field}: at most ${max}`);
+  }
   if (input.names.length === 0 && input.identifiers.length === 0) {
     issue(ctx, 'names', 'validation.name.required', 'a patient needs a name or an identifier');
   }

@@ -3,7 +3,14 @@
  * to a problem+json response or an OperationOutcome. Services never throw HTTP errors.
  */
 export type DomainErrorCode =
-  'validation' | 'not-found' | 'conflict' | 'forbidden' | 'unprocessable' | 'too-large';
+  | 'unauthenticated'
+  | 'rate-limited'
+  | 'validation'
+  | 'not-found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unprocessable'
+  | 'too-large';
 
 export interface FieldIssue {
   /** JSON-pointer-like path to the offending field, e.g. `names/0/family`. */

@@ -17,7 +17,8 @@ export function compactFold(input: string): string {
 }
 
 /** Characters that reorder or hide text (bidi overrides, zero-width) and have no place in a name. */
-const INVISIBLE_OR_BIDI = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+// U+200C/U+200D (ZWNJ/ZWJ) are left out: Persian and Indic names and emoji sequences need them.
+const INVISIBLE_OR_BIDI = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 // C0 controls and DEL: NUL bytes and escape sequences have no place in a name.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F]/u;

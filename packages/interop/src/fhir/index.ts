@@ -28,3 +28,5 @@ export {
   MAX_COUNT,
 } from './search/patient-search';
 export type { DatePrefix, PatientSearchQuery, PatientSearchResult } from './search/patient-search';
+export * from './export/audit-event-to-fhir';
+export { consentToFhir } from './export/consent-to-fhir';

@@ -54,6 +54,10 @@ export function outcomeHasErrors(outcome: OperationOutcome): boolean {
 /** DomainError.code -> issue-type code. Exhaustive, so a new domain code fails the type check. */
 export function issueTypeForDomainCode(code: DomainError['code']): IssueType {
   switch (code) {
+    case 'unauthenticated':
+      return 'login';
+    case 'rate-limited':
+      return 'throttled';
     case 'validation':
       return 'invalid';
     case 'not-found':

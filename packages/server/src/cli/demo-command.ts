@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { sql } from 'kysely';
-import { databaseConfig, loadConfig } from '../config/config';
+import { loadConfig } from '../config/config';
 import { loadDemo } from '../demo/load-demo';
 import { systemClock } from '../main/create-caredesk';
-import { ensureHomeOrganization } from '../organizations/home-organization';
-import { openDatabase } from '../storage/database';
-import { migrate } from '../storage/migrate/migrator';
+import { openStandalone } from './standalone';
 import { UsageError } from './usage-error';
 
 export function demoCommand(program: Command): void {
@@ -24,25 +22,26 @@ export function demoCommand(program: Command): void {
         throw new UsageError('--patients must be a whole number from 1 to 1000000');
       }
       if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
-      const config = loadConfig();
-      const database = await openDatabase(databaseConfig(config));
+      const cd = await openStandalone(loadConfig(), systemClock);
       try {
-        await migrate(database);
-        const any = await sql<{ id: string }>`SELECT id FROM patients LIMIT 1`.execute(database.db);
+        const any = await sql<{ id: string }>`SELECT id FROM patients LIMIT 1`.execute(
+          cd.database.db,
+        );
         if (any.rows.length > 0 && !opts.force) {
           throw new UsageError(
             'the database already has patients; use --force to add the demo data anyway',
           );
         }
-        const organizationId = await ensureHomeOrganization(database, systemClock.now());
-        const result = await loadDemo(database, organizationId, config.dataDir, {
-          patients,
-          seed,
-          now: systemClock.now(),
-        });
+        const result = await loadDemo(
+          cd.database,
+          cd.organizationId,
+          cd.config.dataDir,
+          { patients, seed, now: systemClock.now() },
+          cd,
+        );
         process.stdout.write(`${result.patients} demo patients loaded.\n\n${result.loginsText}\n`);
       } finally {
-        await database.close();
+        await cd.close();
       }
     });
 }

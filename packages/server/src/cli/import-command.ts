@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '../main/create-caredesk';
-import { databaseConfig, loadConfig } from '../config/config';
-import { ensureHomeOrganization } from '../organizations/home-organization';
+import { systemAudit } from '../access/request-audit';
+import { loadConfig } from '../config/config';
 import { ImportFailed, ImportService } from '../registry-import/import-service';
-import { openDatabase } from '../storage/database';
-import { migrate } from '../storage/migrate/migrator';
+import { openStandalone } from './standalone';
 import { ProgressBar } from './progress';
 import { UsageError } from './usage-error';
 
@@ -34,20 +33,23 @@ export function importCommand(program: Command): void {
     .action(async (path: string) => {
       const files = jsonFiles(resolve(path));
       if (files.length === 0) throw new UsageError(`${path}: no .json files`);
-      const config = loadConfig();
-      const database = await openDatabase(databaseConfig(config));
+      const cd = await openStandalone(loadConfig(), systemClock);
       let failed = 0;
       try {
-        await migrate(database);
-        const organizationId = await ensureHomeOrganization(database, systemClock.now());
-        const service = new ImportService(database, systemClock, config.defaultCountry);
+        const service = new ImportService(cd.database, systemClock, cd.config.defaultCountry);
         const totals = { resources: 0, created: 0, updated: 0, unchanged: 0, duplicates: 0 };
         const bar = new ProgressBar(files.length, 'import');
         const started = process.hrtime.bigint();
         for (const [i, file] of files.entries()) {
           try {
             const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
-            const r = await service.importFhir(organizationId, json);
+            // Each file is audited as an import by this command, in the file's transaction.
+            const audit = systemAudit(cd.audit, {
+              name: `caredesk import ${basename(file)}`,
+              organizationId: cd.organizationId,
+              now: systemClock.now(),
+            });
+            const r = await service.importFhir(cd.organizationId, json, audit);
             totals.resources += r.resources;
             totals.created += r.created;
             totals.updated += r.updated;
@@ -72,7 +74,7 @@ export function importCommand(program: Command): void {
             `${totals.duplicates} possible duplicates flagged, ${(totals.resources / seconds).toFixed(0)} resources/s\n`,
         );
       } finally {
-        await database.close();
+        await cd.close();
       }
       if (failed > 0) throw new Error(`${failed} file(s) rejected`);
     });

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config';
 import { MigrationError } from '../storage/migrate/migrator';
+import { auditCommand } from './audit-command';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { demoCommand } from './demo-command';
 import { importCommand } from './import-command';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   importCommand(program);
   backupCommand(program);
   restoreCommand(program);
+  auditCommand(program);
   return program;
 }
 

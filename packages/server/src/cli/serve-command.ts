@@ -27,11 +27,13 @@ export function serveCommand(program: Command): void {
         const any = await sql<{ id: string }>`SELECT id FROM patients LIMIT 1`.execute(database.db);
         if (any.rows.length === 0) {
           process.stdout.write('First start: loading demo data...\n');
-          await loadDemo(database, organizationId, config.dataDir, {
-            patients: 300,
-            seed: 2026,
-            now: systemClock.now(),
-          });
+          await loadDemo(
+            database,
+            organizationId,
+            config.dataDir,
+            { patients: 300, seed: 2026, now: systemClock.now() },
+            { identity: caredesk.services.identity, audit: caredesk.services.audit },
+          );
         }
       }
       const stop = async (signal: string): Promise<void> => {

@@ -1,8 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hash } from '@node-rs/argon2';
 import { importBatchSize } from '@caredesk/core';
+import { systemAudit } from '../access/request-audit';
+import type { AuditSink } from '../audit/audit-sink';
+import { passwordIssues, type Identity } from '../identity';
 import { saveOrganization } from '../organizations/home-organization';
 import type { Database } from '../storage/database';
 import { importBatch } from '../storage/registry-import/import-store';
@@ -27,39 +29,46 @@ function demoPassword(): string {
 
 /**
  * Loads the demo clinic into the home organization: its name, hours and contacts; one
- * staff member per role sharing a freshly generated password (argon2id-hashed; the
- * plain text is only written to the data directory so `npm start` can print it); and
- * generated patients, written in chunks through the same path as a FHIR import.
+ * staff account per role, created through the identity service with a shared freshly
+ * generated password (argon2id-hashed; the plain text is only written to the data
+ * directory so `npm start` can print it); and generated patients, written in chunks
+ * through the same path as a FHIR import.
+ *
+ * Demo staff have no second factor yet: with staff MFA required (the default) their first
+ * sign-in opens an enrolment-only session that asks for an authenticator app, exactly as
+ * for an invited colleague. No TOTP seed is ever written to a file.
  */
 export async function loadDemo(
   database: Database,
   organizationId: string,
   dataDir: string,
   opts: { patients: number; seed: number; now: Date },
+  services: { identity: Identity; audit: AuditSink },
 ): Promise<DemoLoadResult> {
   const now = opts.now.toISOString();
   const { organization, staff } = generateDemoReference({ seed: opts.seed, organizationId });
-  const password = demoPassword();
-  const passwordHash = await hash(password);
+  // A random password can, rarely, contain a staff member's name: draw again.
+  let password = demoPassword();
+  while (staff.some((m) => passwordIssues(password, m).length > 0)) password = demoPassword();
   await database.db.transaction().execute(async (trx) => {
     await saveOrganization(trx, { ...organization, id: organizationId }, now, false);
-    for (const member of staff) {
-      await trx
-        .insertInto('staff_members')
-        .values({
-          id: randomUUID(),
-          organization_id: organizationId,
-          email: member.email,
-          display_name: member.displayName,
-          role: member.role,
-          preferred_language: member.preferredLanguage,
-          password_hash: passwordHash,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.column('email').doUpdateSet({ password_hash: passwordHash }))
-        .execute();
-    }
   });
+  for (const member of staff) {
+      await services.identity.accounts.provision(
+        {
+          organizationId,
+          kind: 'staff',
+          email: member.email,
+          displayName: member.displayName,
+          preferredLanguage: member.preferredLanguage,
+          roles: [member.role],
+        },
+        password,
+        { replace: true },
+      );
+  }
+  // The generated patients enter the audit trail as an import by the demo loader.
+  const audit = systemAudit(services.audit, { name: 'caredesk demo', organizationId, now: opts.now });
   let records = 0;
   for (const batch of generatePatientsStream({
     seed: opts.seed,
@@ -68,11 +77,18 @@ export async function loadDemo(
     organizationId,
   })) {
     records += importBatchSize(batch);
-    await importBatch(database, organizationId, batch, now);
+    await importBatch(database, organizationId, batch, now, (trx) =>
+      audit.inTransaction(
+        trx,
+        batch.patients.map((p) => ({ action: 'import' as const, patientId: p.id, resourceType: 'Patient', resourceId: p.id, detail: '{"source":"demo"}' })),
+      ),
+    );
   }
   const width = Math.max(...staff.map((s) => s.email.length));
   const loginsText = [
     `Demo logins for ${organization.name} (password for all: ${password})`,
+    '  At first sign-in each staff member sets up two-step sign-in with an authenticator app',
+    '  (TOTP). CAREDESK_STAFF_MFA_REQUIRED=false skips this for a quick look.',
     ...staff.map((s) => `  ${s.email.padEnd(width)}  ${s.role.padEnd(16)} ${s.displayName}`),
   ].join('\n');
   mkdirSync(dataDir, { recursive: true });

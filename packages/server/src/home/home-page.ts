@@ -16,15 +16,18 @@ export function registerHomePage(
   database: Database,
   organizationName: () => Promise<string>,
 ): void {
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const lang = negotiateLanguage(request.headers['accept-language']);
-    const t = (key: string, values?: Record<string, number>) =>
-      escapeHtml(translate(lang, key, values));
-    const count = await sql<{
-      n: number;
-    }>`SELECT COUNT(*) AS n FROM patients WHERE merged_into IS NULL`.execute(database.db);
-    const n = Number(count.rows[0]?.n ?? 0);
-    const html = `<!doctype html>
+  app.get(
+    '/',
+    { schema: { hide: true }, config: { policy: { kind: 'public' } } },
+    async (request, reply) => {
+      const lang = negotiateLanguage(request.headers['accept-language']);
+      const t = (key: string, values?: Record<string, number>) =>
+        escapeHtml(translate(lang, key, values));
+      const count = await sql<{
+        n: number;
+      }>`SELECT COUNT(*) AS n FROM patients WHERE merged_into IS NULL`.execute(database.db);
+      const n = Number(count.rows[0]?.n ?? 0);
+      const html = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t('home.title')}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b2733}
@@ -33,6 +36,7 @@ h1{color:#0b5d7a}a{color:#0b5d7a}</style></head>
 <p>${t('home.tagline')}</p><p>${t('home.running')}</p><p>${t('home.patients', { count: n })}</p>
 <ul><li><a href="/openapi.json">${t('home.api')}</a></li><li><a href="/fhir/R4/metadata">${t('home.fhir')}</a></li></ul>
 </body></html>`;
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
+  );
 }

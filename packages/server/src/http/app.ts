@@ -7,7 +7,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config/config';
-import { installErrorHandling } from './error-handler';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -41,6 +41,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Undecodable URLs, over-long path parameters and requests Node's parser refuses are
+    // answered in the same problem / OperationOutcome shape as every other error.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await options.routes(app);
-  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, config: { policy: { kind: 'public' } } }, () =>
+    app.swagger(),
+  );
   return app;
 }

@@ -4,11 +4,14 @@ import {
   type DomainErrorCode,
   type FieldIssue,
 } from '@caredesk/core';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { outcomeFor } from './operation-outcome';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem';
 
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  unauthenticated: 401,
+  'rate-limited': 429,
   validation: 400,
   'not-found': 404,
   conflict: 409,
@@ -70,6 +73,21 @@ export function mapError(error: unknown): Mapped {
         detail: 'Send JSON (application/json).',
         issues: [],
       };
+    // Neither echoes the URL back: it may be 100 KB of attacker-chosen text.
+    case 'FST_ERR_BAD_URL':
+      return {
+        status: 400,
+        code: 'bad-request',
+        detail: 'The URL is not validly percent-encoded.',
+        issues: [],
+      };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 414,
+        code: 'bad-request',
+        detail: 'A path segment is too long.',
+        issues: [],
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, code: 'malformed-json', detail: e.message, issues: [] };
@@ -115,6 +133,40 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, m: Mappe
     .code(m.status)
     .type(PROBLEM_CONTENT_TYPE)
     .send(problem(m.status, m.code, language, m.detail || undefined, m.issues));
+}
+
+/**
+ * Errors Fastify raises before a route runs (a URL that does not percent-decode, a path
+ * parameter over maxParamLength): the same mapping, instead of Fastify's bare JSON.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  void sendError(request, reply, mapError(error));
+}
+
+/**
+ * Requests Node's HTTP parser refuses (headers over maxHeaderSize, malformed request
+ * lines) never reach Fastify: answer them as a problem too, then close the connection.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, reason] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'too-large', 'Request Header Fields Too Large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'bad-request', 'Request Timeout']
+        : [400, 'bad-request', 'Bad Request'];
+  const body = JSON.stringify(problem(status, code, 'en'));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

@@ -17,6 +17,8 @@ const ISSUE_TYPE: Record<string, string> = {
   'not-found': 'not-found',
   conflict: 'conflict',
   forbidden: 'forbidden',
+  unauthenticated: 'login',
+  'rate-limited': 'throttled',
   unprocessable: 'processing',
   'too-large': 'too-costly',
   'unsupported-media-type': 'not-supported',

@@ -1,17 +1,30 @@
+import { hostname } from 'node:os';
 import type { Clock } from '@caredesk/core';
 import type { FastifyInstance } from 'fastify';
+import { AccessService } from '../access/access-service';
+import { BreakGlassService } from '../access/break-glass-service';
+import { ConsentService } from '../access/consent-service';
+import { loadAuditKey } from '../audit/audit-key';
+import { createAuditMac } from '../audit/audit-mac';
+import { AuditQueries } from '../audit/audit-queries';
+import { AuditStore } from '../audit/audit-store';
 import type { Config } from '../config/config';
 import { databaseConfig } from '../config/config';
 import { registerHomePage } from '../home/home-page';
+import { installAccessHooks } from '../http/access/access-hooks';
+import { accessRoutes } from '../http/access/access-routes';
+import { enforceRoutePolicies, type RegisteredRoute } from '../http/access/route-policy';
 import { buildApp } from '../http/app';
+import { auditRoutes } from '../http/audit/audit-routes';
+import { identityRoutes } from '../http/auth';
 import { registerFhirRoutes } from '../http/fhir/fhir-routes';
 import { patientRoutes } from '../http/patients/patient-routes';
-import { ImportService } from '../registry-import/import-service';
+import { createIdentity, PasswordHasher, SecretBox, type Identity } from '../identity';
 import { JobRunner, type JobHandler } from '../jobs';
-import { hostname } from 'node:os';
 import { ensureHomeOrganization, loadOrganization } from '../organizations/home-organization';
 import { PatientRelationsService } from '../patients/patient-relations-service';
 import { PatientService } from '../patients/patient-service';
+import { ImportService } from '../registry-import/import-service';
 import { openDatabase, type Database } from '../storage/database';
 import { migrate } from '../storage/migrate/migrator';
 
@@ -19,7 +32,16 @@ export interface CareDesk {
   app: FastifyInstance;
   database: Database;
   organizationId: string;
-  services: { patients: PatientService; imports: ImportService };
+  services: {
+    patients: PatientService;
+    imports: ImportService;
+    identity: Identity;
+    audit: AuditStore;
+    consents: ConsentService;
+    breakGlass: BreakGlassService;
+  };
+  /** Every route with its declared access policy (the authorization matrix is built from it). */
+  routes: RegisteredRoute[];
   /** Delivers outbox jobs; started by `caredesk serve`, not by tests that only need HTTP. */
   jobs: JobRunner;
   close(): Promise<void>;
@@ -32,7 +54,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /**
  * The composition root: the only place adapters are chosen. Opens the database (SQLite
- * file or PostgreSQL), applies migrations, and wires services into the HTTP app.
+ * file or PostgreSQL), applies migrations, and wires services, the access spine and the
+ * audit trail into the HTTP app.
  */
 export async function createCareDesk(
   config: Config,
@@ -42,10 +65,28 @@ export async function createCareDesk(
   try {
     await migrate(database, () => clock.now());
     const organizationId = await ensureHomeOrganization(database, clock.now());
+    const baseUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://localhost:${config.port}`;
+
+    // One audit store for the process: every entry goes through its hash chain. Identity
+    // keys (TOTP-seed encryption, recovery-code pepper) are derived from the same key.
+    const auditKey = loadAuditKey(config);
+    const audit = new AuditStore(database, createAuditMac(auditKey));
+    const identity = createIdentity({
+      database,
+      clock,
+      audit,
+      hasher: new PasswordHasher(),
+      box: new SecretBox(auditKey),
+      settings: { ...config, baseUrl },
+      issuer: () => 'CareDesk',
+    });
+    const access = new AccessService(database);
+    const consents = new ConsentService(database, clock);
+    const breakGlass = new BreakGlassService(database, clock, config.breakGlassMinutes);
     const patients = new PatientService(database, clock, config.defaultCountry);
     const relations = new PatientRelationsService(database, clock, patients, config.defaultCountry);
     const imports = new ImportService(database, clock, config.defaultCountry);
-    const baseUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://localhost:${config.port}`;
+
     // Capabilities register their outbox handlers here (notifications, webhooks...).
     const handlers: Record<string, JobHandler> = {};
     const jobs = new JobRunner({
@@ -54,28 +95,44 @@ export async function createCareDesk(
       workerId: `${hostname()}:${process.pid}`,
       clock,
     });
+
+    let routes: RegisteredRoute[] = [];
     const app = await buildApp({
       config,
       routes: async (app) => {
-        await app.register(
-          patientRoutes({ patients, relations, organizationId: () => organizationId }),
-          {
-            prefix: '/api',
-          },
-        );
+        // Before any route: a route without a declared policy stops start-up.
+        routes = enforceRoutePolicies(app);
+        installAccessHooks(app, {
+          access,
+          audit,
+          clock,
+          authenticate: (request) => identity.authenticate(request),
+          requireCsrf: (request, auth) => identity.requireCsrf(request, auth),
+        });
+        await app.register(patientRoutes({ patients, relations, access }), { prefix: '/api' });
+        await app.register(accessRoutes({ access, consents, breakGlass, database }), {
+          prefix: '/api',
+        });
+        await app.register(auditRoutes({ queries: new AuditQueries(database.db) }), {
+          prefix: '/api',
+        });
+        await app.register(identityRoutes(identity));
         registerFhirRoutes(app, {
           patients,
           imports,
-          organizationId: () => organizationId,
           baseUrl: () => baseUrl,
           fhirBodyLimit: config.fhirBodyLimit,
           softwareVersion: SOFTWARE_VERSION,
           now: () => clock.now(),
         });
-        app.get('/api/health', { schema: { hide: true } }, () => ({
-          status: 'ok',
-          engine: database.engine,
-        }));
+        app.get(
+          '/api/health',
+          { schema: { hide: true }, config: { policy: { kind: 'public' } } },
+          () => ({
+            status: 'ok',
+            engine: database.engine,
+          }),
+        );
         registerHomePage(
           app,
           database,
@@ -87,12 +144,15 @@ export async function createCareDesk(
       app,
       database,
       organizationId,
-      services: { patients, imports },
+      services: { patients, imports, identity, audit, consents, breakGlass },
+      routes,
       jobs,
       close: async () => {
-        // Stop taking jobs and let those in flight finish before the database closes.
+        // Stop taking jobs, let requests and jobs in flight finish, flush the audit trail,
+        // then close the database.
         await jobs.stop();
         await app.close();
+        await audit.close();
         await database.close();
       },
     };

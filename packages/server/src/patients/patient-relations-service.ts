@@ -13,6 +13,7 @@ import {
   type RelatedPersonInput,
   type Validated,
 } from '@caredesk/core';
+import type { RequestAudit } from '../access/request-audit';
 import type { Database } from '../storage/database';
 import {
   insertCareTeamMember,
@@ -55,6 +56,7 @@ export class PatientRelationsService {
     organizationId: string,
     patientId: string,
     input: RelatedPersonInput,
+    audit: RequestAudit,
   ): Promise<RelatedPerson> {
     await this.livePatient(organizationId, patientId);
     const rp: RelatedPerson = {
@@ -62,7 +64,15 @@ export class PatientRelationsService {
       id: randomUUID(),
       patientId,
     };
-    await insertRelatedPerson(this.database.db, rp, this.clock.now().toISOString());
+    await this.database.db.transaction().execute(async (trx) => {
+      await insertRelatedPerson(trx, rp, this.clock.now().toISOString());
+      await audit.inTransaction(trx, {
+        action: 'create',
+        patientId,
+        resourceType: 'RelatedPerson',
+        resourceId: rp.id,
+      });
+    });
     return rp;
   }
 
@@ -70,6 +80,7 @@ export class PatientRelationsService {
     organizationId: string,
     patientId: string,
     input: CoverageInput,
+    audit: RequestAudit,
   ): Promise<Coverage> {
     await this.livePatient(organizationId, patientId);
     const coverage: Coverage = {
@@ -77,7 +88,15 @@ export class PatientRelationsService {
       id: randomUUID(),
       patientId,
     };
-    await insertCoverage(this.database.db, coverage, this.clock.now().toISOString());
+    await this.database.db.transaction().execute(async (trx) => {
+      await insertCoverage(trx, coverage, this.clock.now().toISOString());
+      await audit.inTransaction(trx, {
+        action: 'create',
+        patientId,
+        resourceType: 'Coverage',
+        resourceId: coverage.id,
+      });
+    });
     return coverage;
   }
 
@@ -85,6 +104,7 @@ export class PatientRelationsService {
     organizationId: string,
     patientId: string,
     input: CareTeamMemberInput,
+    audit: RequestAudit,
   ): Promise<CareTeamMember> {
     await this.livePatient(organizationId, patientId);
     const member: CareTeamMember = {
@@ -106,7 +126,15 @@ export class PatientRelationsService {
         ],
       );
     }
-    await insertCareTeamMember(this.database.db, member, this.clock.now().toISOString());
+    await this.database.db.transaction().execute(async (trx) => {
+      await insertCareTeamMember(trx, member, this.clock.now().toISOString());
+      await audit.inTransaction(trx, {
+        action: 'create',
+        patientId,
+        resourceType: 'CareTeam',
+        resourceId: member.id,
+      });
+    });
     return member;
   }
 

@@ -7,6 +7,7 @@ import {
   type Patient,
   type PatientInput,
 } from '@caredesk/core';
+import type { RequestAudit } from '../access/request-audit';
 import type { Database } from '../storage/database';
 import {
   checkIdempotencyKey,
@@ -62,7 +63,8 @@ export class PatientService {
   async create(
     organizationId: string,
     input: PatientInput,
-    idempotency: { scope: string; key: string } | null = null,
+    idempotency: { scope: string; key: string } | null,
+    audit: RequestAudit,
   ): Promise<IdempotentResponse> {
     const now = this.clock.now().toISOString();
     const req = idempotency ? { ...idempotency, payload: input } : null;
@@ -78,6 +80,12 @@ export class PatientService {
     };
     return runIdempotent(this.database, req, now, async (trx) => {
       const created = await this.repo.create(trx, patient);
+      await audit.inTransaction(trx, {
+        action: 'create',
+        patientId: patient.id,
+        resourceType: 'Patient',
+        resourceId: patient.id,
+      });
       return {
         statusCode: 201,
         body: { ...created.patient, duplicatesFlagged: created.duplicatesFlagged },
@@ -104,6 +112,7 @@ export class PatientService {
     id: string,
     input: PatientInput,
     expectedVersion: number,
+    audit: RequestAudit,
   ): Promise<Patient> {
     const current = await this.repo.get(organizationId, id);
     if (!current) throw new DomainError('not-found', 'patients.notFound', 'No such patient.');
@@ -120,7 +129,14 @@ export class PatientService {
       version: current.version + 1,
       updatedAt: this.clock.now().toISOString(),
     };
-    return this.repo.update(next, expectedVersion);
+    return this.repo.update(next, expectedVersion, (trx) =>
+      audit.inTransaction(trx, {
+        action: 'update',
+        patientId: id,
+        resourceType: 'Patient',
+        resourceId: id,
+      }),
+    );
   }
 
   /** Typeahead over name prefixes, date of birth, phone, e-mail or MRN. */
@@ -144,11 +160,22 @@ export class PatientService {
     return this.repo.search(organizationId, criteria, limit, cursor);
   }
 
-  merge(organizationId: string, fromId: string, intoId: string): Promise<Patient> {
+  merge(
+    organizationId: string,
+    fromId: string,
+    intoId: string,
+    audit: RequestAudit,
+  ): Promise<Patient> {
     const now = this.clock.now().toISOString();
-    return this.database.db
-      .transaction()
-      .execute((trx) => mergePatients(trx, organizationId, fromId, intoId, now));
+    return this.database.db.transaction().execute(async (trx) => {
+      const survivor = await mergePatients(trx, organizationId, fromId, intoId, now);
+      const detail = JSON.stringify({ mergedInto: intoId });
+      await audit.inTransaction(trx, [
+        { action: 'merge', patientId: fromId, resourceType: 'Patient', resourceId: fromId, detail },
+        { action: 'merge', patientId: intoId, resourceType: 'Patient', resourceId: intoId, detail },
+      ]);
+      return survivor;
+    });
   }
 
   duplicates(
@@ -159,10 +186,38 @@ export class PatientService {
     return this.repo.listDuplicateCandidates(organizationId, limit, cursor);
   }
 
-  async dismissDuplicate(organizationId: string, a: string, b: string): Promise<void> {
+  async dismissDuplicate(
+    organizationId: string,
+    a: string,
+    b: string,
+    audit: RequestAudit,
+  ): Promise<void> {
     await this.getRecord(organizationId, a);
     await this.getRecord(organizationId, b);
-    if (!(await this.repo.dismissDuplicate(a, b))) {
+    const dismissed = await this.database.db.transaction().execute(async (trx) => {
+      const done = await this.repo.dismissDuplicate(trx, a, b);
+      if (done) {
+        const detail = JSON.stringify({ duplicateOf: [a, b], decision: 'not-duplicates' });
+        await audit.inTransaction(trx, [
+          {
+            action: 'update',
+            patientId: a,
+            resourceType: 'DuplicateCandidate',
+            resourceId: b,
+            detail,
+          },
+          {
+            action: 'update',
+            patientId: b,
+            resourceType: 'DuplicateCandidate',
+            resourceId: a,
+            detail,
+          },
+        ]);
+      }
+      return done;
+    });
+    if (!dismissed) {
       throw new DomainError(
         'not-found',
         'patients.duplicates.notFound',

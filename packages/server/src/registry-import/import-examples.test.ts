@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { corpusFiles, readCorpusJson } from '@caredesk/interop/fhir-testing';
-import { startTestCareDesk } from '../testing/test-caredesk';
+import { startWithStaff, type Inject } from '../testing/signed-in-client';
 import { PATIENT_OWNED_TABLES } from '../storage/patients/patient-merge';
+import { systemAudit } from '../access/request-audit';
 import { ImportFailed } from './import-service';
 
-type Desk = Awaited<ReturnType<typeof startTestCareDesk>>;
+type Desk = Awaited<ReturnType<typeof startWithStaff>>['desk'];
 let desk: Desk;
+let inject: Inject;
 beforeAll(async () => {
-  desk = await startTestCareDesk();
+  ({ desk, staff: { inject } } = await startWithStaff());
 });
 afterAll(async () => desk.dispose());
 
@@ -51,9 +53,15 @@ describe('official FHIR R4 examples through the import service', () => {
         for (const file of files) {
           const before = await rowCount();
           try {
+            const audit = systemAudit(desk.services.audit, {
+              name: `test import ${file}`,
+              organizationId: desk.organizationId,
+              now: new Date(),
+            });
             const r = await desk.services.imports.importFhir(
               desk.organizationId,
               readCorpusJson('fhir-r4-examples', file),
+              audit,
             );
             expect(r.records, file).toBeGreaterThan(0);
             tally.stored++;
@@ -89,7 +97,7 @@ describe('official FHIR R4 examples through the import service', () => {
   );
 
   it('serves a stored example back as R4 with its names and birth date', async () => {
-    const res = await desk.app.inject({ method: 'GET', url: '/fhir/R4/Patient?name=chalmers' });
+    const res = await inject({ method: 'GET', url: '/fhir/R4/Patient?name=chalmers' });
     const entries = res.json().entry as Array<{
       resource: { birthDate: string; name: Array<{ given: string[] }> };
     }>;

@@ -5,6 +5,7 @@ import {
   type ImportBatch,
 } from '@caredesk/core';
 import { mapFhirImport } from '@caredesk/interop/fhir';
+import type { RequestAudit } from '../access/request-audit';
 import type { Database } from '../storage/database';
 import {
   importBatch,
@@ -75,7 +76,11 @@ export class ImportService {
     private readonly defaultCountry: string,
   ) {}
 
-  async importFhir(organizationId: string, input: unknown): Promise<ImportResult> {
+  async importFhir(
+    organizationId: string,
+    input: unknown,
+    audit: RequestAudit,
+  ): Promise<ImportResult> {
     const mapped = mapFhirImport(input, { organizationId });
     if (!mapped.ok) {
       throw new ImportFailed(
@@ -89,7 +94,21 @@ export class ImportService {
     const batch = this.checkPatients(mapped.batch);
     const now = this.clock.now().toISOString();
     try {
-      const counts = await importBatch(this.database, organizationId, batch, now);
+      // One entry per patient whose data the import wrote, in the import's transaction.
+      const counts = await importBatch(this.database, organizationId, batch, now, (trx, c) =>
+        audit.inTransaction(
+          trx,
+          batch.patients.length > 0
+            ? batch.patients.map((p) => ({
+                action: 'import' as const,
+                patientId: p.id,
+                resourceType: 'Patient',
+                resourceId: p.id,
+                detail: JSON.stringify({ source: p.source.sourceKey }),
+              }))
+            : [{ action: 'import' as const, resourceType: 'Bundle', detail: JSON.stringify(c) }],
+        ),
+      );
       const records = importBatchSize(batch);
       return {
         ...counts,

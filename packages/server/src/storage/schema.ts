@@ -39,6 +39,8 @@ export interface PatientsTable extends Versioned {
   deceased: number;
   merged_into: string | null;
   version: number;
+  /** 0/1: staff need a care relationship or break-the-glass (migration 0005). */
+  restricted: Generated<number>;
 }
 
 export interface PatientIdentifiersTable {
@@ -118,17 +120,6 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
-export interface StaffMembersTable {
-  id: string;
-  organization_id: string;
-  email: string;
-  display_name: string;
-  role: string;
-  preferred_language: string;
-  password_hash: string;
-  created_at: string;
-}
-
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -153,13 +144,178 @@ export interface JobsTable {
   updated_at: string;
 }
 
+export interface ConsentsTable {
+  id: string;
+  patient_id: string;
+  related_person_id: string;
+  status: string;
+  permit: string;
+  deny: string;
+  period_start: string;
+  period_end: string | null;
+  granted_by: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface BreakGlassGrantsTable {
+  id: string;
+  organization_id: string;
+  account_id: string;
+  patient_id: string;
+  reason: string;
+  created_at: string;
+  expires_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_outcome: string | null;
+  review_note: string | null;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
 }
 
+/** Identity tables (migration 0003); see identity/. */
+export interface AccountsTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  email: string;
+  display_name: string;
+  preferred_language: string;
+  roles: string;
+  reach: string;
+  practitioner_id: string | null;
+  patient_id: string | null;
+  status: string;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  mfa_enabled: number;
+  mfa_secret: string | null;
+  mfa_pending_secret: string | null;
+  mfa_last_step: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaregiverLinksTable {
+  account_id: string;
+  related_person_id: string;
+  patient_id: string;
+  created_at: string;
+}
+
+export interface RecoveryCodesTable {
+  account_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  account_id: string;
+  state: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  source_address: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  secret_hash: string;
+  scopes: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  purpose: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginLockoutsTable {
+  subject_hash: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: string;
+  hits: number;
+}
+
+export interface TeamsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  account_id: string;
+  created_at: string;
+}
+
+/** The audit trail (migration 0004): append-only, hash-chained; see core/src/audit. */
+export interface AuditEntriesTable {
+  seq: number;
+  organization_id: string | null;
+  occurred_at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  /** JSON array of role codes. */
+  actor_roles: string;
+  on_behalf_of: string | null;
+  patient_id: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  outcome: string;
+  purpose_of_use: string | null;
+  source_address: string | null;
+  user_agent: string | null;
+  /** 0/1. */
+  break_glass: number;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The one-row sealed head of the audit chain (id always 1). */
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+  mac: string;
+  key_id: string;
+}
+
 export interface Schema {
   settings: SettingsTable;
+  consents: ConsentsTable;
+  break_glass_grants: BreakGlassGrantsTable;
   organizations: OrganizationsTable;
   practitioners: PractitionersTable;
   locations: LocationsTable;
@@ -177,7 +333,18 @@ export interface Schema {
   claims: PatientDocumentTable;
   explanations_of_benefit: PatientDocumentTable;
   idempotency_keys: IdempotencyKeysTable;
-  staff_members: StaffMembersTable;
   schema_migrations: SchemaMigrationsTable;
+  accounts: AccountsTable;
+  caregiver_links: CaregiverLinksTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  one_time_tokens: OneTimeTokensTable;
+  login_lockouts: LoginLockoutsTable;
+  rate_limits: RateLimitsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
   jobs: JobsTable;
+  audit_entries: AuditEntriesTable;
+  audit_chain_head: AuditChainHeadTable;
 }

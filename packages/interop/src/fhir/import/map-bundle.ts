@@ -157,6 +157,18 @@ function readBundle(root: JsonNode, index: BundleIndex): boolean {
       }
       return;
     }
+    // An entry asks for a create (POST) or an upsert (PUT); anything else (DELETE, PATCH,
+    // a malformed request) must not be quietly imported as a write.
+    if (entry.get('request').present) {
+      const method = entry.object('request')?.string('method');
+      if (method !== 'POST' && method !== 'PUT') {
+        entry
+          .get('request')
+          .issue('not-supported', `${String(method)} entries are not importable: use POST or PUT`);
+        markBroken();
+        return;
+      }
+    }
     const indexed = indexResource(resource, i, fullUrl, budget);
     if (!indexed) {
       markBroken();

@@ -7,20 +7,27 @@ import {
   type FhirSchema,
 } from '@caredesk/interop/fhir-testing';
 import { PATIENT_OWNED_TABLES } from '../../storage/patients/patient-merge';
-import { startTestCareDesk } from '../../testing/test-caredesk';
+import { startWithStaff, type Inject } from '../../testing/signed-in-client';
 
-type Desk = Awaited<ReturnType<typeof startTestCareDesk>>;
+type Desk = Awaited<ReturnType<typeof startWithStaff>>['desk'];
 let desk: Desk;
+let inject: Inject;
 let schema: FhirSchema;
 const synthea = corpusFiles('synthea', /\.json$/);
 
 beforeAll(async () => {
-  desk = await startTestCareDesk();
+  ({ desk, staff: { inject } } = await startWithStaff());
   schema = loadFhirSchema();
 });
 afterAll(async () => desk.dispose());
 
-const TABLES = ['patients', 'practitioners', 'organizations', ...PATIENT_OWNED_TABLES] as const;
+// Every table with an updated_at (care-team rows are never updated, only added).
+const TABLES = [
+  'patients',
+  'practitioners',
+  'organizations',
+  ...PATIENT_OWNED_TABLES.filter((t) => t !== 'care_team_members'),
+] as const;
 
 async function snapshot(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -35,7 +42,7 @@ async function snapshot(): Promise<Record<string, string>> {
 }
 
 function post(body: unknown, contentType = 'application/fhir+json') {
-  return desk.app.inject({
+  return inject({
     method: 'POST',
     url: '/fhir/R4',
     payload: JSON.stringify(body),
@@ -79,7 +86,7 @@ describe('FHIR R4 import and read', () => {
       }>;
     };
     const source = bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.resource;
-    const read = await desk.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${source.id}` });
+    const read = await inject({ method: 'GET', url: `/fhir/R4/Patient/${source.id}` });
     expect(read.statusCode).toBe(200);
     expect(read.headers['content-type']).toContain('application/fhir+json');
     const patient = read.json();
@@ -87,7 +94,7 @@ describe('FHIR R4 import and read', () => {
     expect(patient.birthDate).toBe(source.birthDate);
 
     const family = source.name[0]!.family;
-    const byName = await desk.app.inject({
+    const byName = await inject({
       method: 'GET',
       url: `/fhir/R4/Patient?name=${encodeURIComponent(family)}&birthdate=${source.birthDate}`,
     });
@@ -98,7 +105,7 @@ describe('FHIR R4 import and read', () => {
       source.id,
     );
     const year = source.birthDate.slice(0, 4);
-    const byYear = await desk.app.inject({
+    const byYear = await inject({
       method: 'GET',
       url: `/fhir/R4/Patient?birthdate=${year}&_count=100`,
     });
@@ -106,7 +113,7 @@ describe('FHIR R4 import and read', () => {
       source.id,
     );
     const ident = patient.identifier[0];
-    const byIdent = await desk.app.inject({
+    const byIdent = await inject({
       method: 'GET',
       url: `/fhir/R4/Patient?identifier=${encodeURIComponent(`${ident.system}|${ident.value}`)}`,
     });
@@ -116,7 +123,7 @@ describe('FHIR R4 import and read', () => {
   });
 
   it('answers metadata with a valid CapabilityStatement', async () => {
-    const res = await desk.app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
+    const res = await inject({ method: 'GET', url: '/fhir/R4/metadata' });
     expect(res.statusCode).toBe(200);
     const cs = res.json();
     expect(cs.fhirVersion).toBe('4.0.1');
@@ -144,7 +151,7 @@ describe('FHIR R4 import and read', () => {
     expect(outcome.resourceType).toBe('OperationOutcome');
     expect(JSON.stringify(outcome.issue)).toContain('Bundle.entry[3]');
     expect(await snapshot()).toEqual(before);
-    const missing = await desk.app.inject({
+    const missing = await inject({
       method: 'GET',
       url: '/fhir/R4/Patient/00000000-0000-4000-8000-000000000001',
     });
@@ -153,7 +160,7 @@ describe('FHIR R4 import and read', () => {
   });
 
   it('answers errors on /fhir with OperationOutcome, not problem+json', async () => {
-    const notJson = await desk.app.inject({
+    const notJson = await inject({
       method: 'POST',
       url: '/fhir/R4',
       payload: '{"resourceType":',
@@ -161,7 +168,7 @@ describe('FHIR R4 import and read', () => {
     });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().resourceType).toBe('OperationOutcome');
-    const badParam = await desk.app.inject({
+    const badParam = await inject({
       method: 'GET',
       url: "/fhir/R4/Patient?name='%20OR%20'1'='1&_sort=name;DROP",
     });

@@ -9,13 +9,13 @@ import {
   searchsetBundle,
 } from '@caredesk/interop/fhir';
 import type { PatientService } from '../../patients/patient-service';
+import { organizationOf } from '../access/organization';
 import { ImportFailed, type ImportService } from '../../registry-import/import-service';
 import { transactionResponse } from './transaction-response';
 
 export interface FhirRouteDeps {
   patients: PatientService;
   imports: ImportService;
-  organizationId: () => string;
   baseUrl: () => string;
   fhirBodyLimit: number;
   softwareVersion: string;
@@ -32,21 +32,35 @@ function sendFhir(reply: FastifyReply, status: number, body: unknown): FastifyRe
 export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): void {
   const base = () => `${deps.baseUrl()}/fhir/R4`;
 
-  app.get('/fhir/R4/metadata', { schema: { hide: true } }, (_req, reply) =>
-    sendFhir(
-      reply,
-      200,
-      capabilityStatement({
-        baseUrl: base(),
-        softwareVersion: deps.softwareVersion,
-        now: deps.now().toISOString(),
-      }),
-    ),
+  app.get(
+    '/fhir/R4/metadata',
+    { schema: { hide: true }, config: { policy: { kind: 'public' } } },
+    (_req, reply) =>
+      sendFhir(
+        reply,
+        200,
+        capabilityStatement({
+          baseUrl: base(),
+          softwareVersion: deps.softwareVersion,
+          now: deps.now().toISOString(),
+        }),
+      ),
   );
 
   app.get<{ Params: { id: string } }>(
     '/fhir/R4/Patient/:id',
-    { schema: { hide: true } },
+    {
+      schema: { hide: true },
+      config: {
+        policy: {
+          kind: 'patient',
+          permission: 'patient.read',
+          category: 'profile',
+          patientParam: 'id',
+          audit: { action: 'read', resourceType: 'Patient' },
+        },
+      },
+    },
     async (req, reply) => {
       const id = req.params.id;
       const notFound = operationOutcome([
@@ -54,12 +68,12 @@ export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): v
       ]);
       if (!/^[0-9a-fA-F-]{36}$/.test(id)) return sendFhir(reply, 404, notFound);
       const patient = await deps.patients
-        .getRecord(deps.organizationId(), id.toLowerCase())
+        .getRecord(organizationOf(req), id.toLowerCase())
         .catch(() => null);
       if (!patient) return sendFhir(reply, 404, notFound);
       const relatedPersons = patient.mergedInto
         ? []
-        : await deps.patients.relatedPersons(deps.organizationId(), id);
+        : await deps.patients.relatedPersons(organizationOf(req), id);
       return reply
         .header('ETag', `W/"${patient.version}"`)
         .header('Last-Modified', new Date(patient.updatedAt).toUTCString())
@@ -68,37 +82,56 @@ export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): v
     },
   );
 
-  app.get('/fhir/R4/Patient', { schema: { hide: true } }, async (req, reply) => {
-    const parsed = parsePatientSearch(req.query as Record<string, string | string[] | undefined>);
-    if (!parsed.ok) return sendFhir(reply, 400, parsed.outcome);
-    const q = parsed.query;
-    const nameTokens = q.name
-      ? foldForSearch(q.name).split(/\s+/).filter(Boolean).slice(0, 5)
-      : undefined;
-    const page = await deps.patients.search(
-      deps.organizationId(),
-      { nameTokens, birthDate: q.birthDate, identifier: q.identifier },
-      q.count,
-      q.cursor,
-    );
-    const self = new URL(`${base()}/Patient`);
-    for (const [k, v] of Object.entries(req.query as Record<string, string>))
-      self.searchParams.set(k, String(v));
-    const next = page.nextCursor ? new URL(self) : null;
-    next?.searchParams.set('_cursor', page.nextCursor ?? '');
-    return sendFhir(
-      reply,
-      200,
-      searchsetBundle(
-        page.items.map((p) => patientToFhir(p, { baseUrl: base() })),
-        { selfUrl: self.toString(), nextUrl: next?.toString(), baseUrl: base() },
-      ),
-    );
-  });
+  const search = {
+    kind: 'permission',
+    permission: 'patient.search',
+    audit: { action: 'search', resourceType: 'Patient' },
+  } as const;
+  app.get(
+    '/fhir/R4/Patient',
+    { schema: { hide: true }, config: { policy: search } },
+    async (req, reply) => {
+      const parsed = parsePatientSearch(req.query as Record<string, string | string[] | undefined>);
+      if (!parsed.ok) return sendFhir(reply, 400, parsed.outcome);
+      const q = parsed.query;
+      const nameTokens = q.name
+        ? foldForSearch(q.name).split(/\s+/).filter(Boolean).slice(0, 5)
+        : undefined;
+      const page = await deps.patients.search(
+        organizationOf(req),
+        { nameTokens, birthDate: q.birthDate, identifier: q.identifier },
+        q.count,
+        q.cursor,
+      );
+      const self = new URL(`${base()}/Patient`);
+      for (const [k, v] of Object.entries(req.query as Record<string, string>))
+        self.searchParams.set(k, String(v));
+      const next = page.nextCursor ? new URL(self) : null;
+      next?.searchParams.set('_cursor', page.nextCursor ?? '');
+      return sendFhir(
+        reply,
+        200,
+        searchsetBundle(
+          page.items.map((p) => patientToFhir(p, { baseUrl: base() })),
+          { selfUrl: self.toString(), nextUrl: next?.toString(), baseUrl: base() },
+        ),
+      );
+    },
+  );
 
   app.post(
     '/fhir/R4',
-    { bodyLimit: deps.fhirBodyLimit, schema: { hide: true } },
+    {
+      bodyLimit: deps.fhirBodyLimit,
+      schema: { hide: true },
+      config: {
+        policy: {
+          kind: 'permission',
+          permission: 'import.fhir',
+          audit: { action: 'import', resourceType: 'Bundle' },
+        },
+      },
+    },
     async (req, reply) => {
       const body = req.body as { resourceType?: unknown; type?: unknown } | null;
       if (
@@ -119,7 +152,7 @@ export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): v
         );
       }
       try {
-        const result = await deps.imports.importFhir(deps.organizationId(), body);
+        const result = await deps.imports.importFhir(organizationOf(req), body, req.audit);
         return sendFhir(reply, 200, transactionResponse(body, result));
       } catch (e) {
         if (!(e instanceof ImportFailed)) throw e;

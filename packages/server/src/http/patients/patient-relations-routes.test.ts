@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCareDesk } from '../../testing/test-caredesk';
+import { startWithStaff, type Inject } from '../../testing/signed-in-client';
 
-type Desk = Awaited<ReturnType<typeof startTestCareDesk>>;
+type Desk = Awaited<ReturnType<typeof startWithStaff>>['desk'];
 let desk: Desk;
+let inject: Inject;
 let patientId = '';
 let practitionerId = '';
 
 beforeAll(async () => {
-  desk = await startTestCareDesk();
-  const created = await desk.app.inject({
+  ({ desk, staff: { inject } } = await startWithStaff());
+  const created = await inject({
     method: 'POST',
     url: '/api/patients',
     payload: {
@@ -18,7 +19,7 @@ beforeAll(async () => {
     },
   });
   patientId = created.json().id;
-  const fhir = await desk.app.inject({
+  const fhir = await inject({
     method: 'POST',
     url: '/fhir/R4',
     headers: { 'content-type': 'application/fhir+json' },
@@ -46,7 +47,7 @@ afterAll(async () => desk.dispose());
 
 describe('caregivers, coverages and care team', () => {
   it('adds a caregiver with normalised contacts and lists it', async () => {
-    const res = await desk.app.inject({
+    const res = await inject({
       method: 'POST',
       url: `/api/patients/${patientId}/related-persons`,
       payload: {
@@ -59,7 +60,7 @@ describe('caregivers, coverages and care team', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().telecom[0].value).toBe('+37120001234');
-    const list = await desk.app.inject({
+    const list = await inject({
       method: 'GET',
       url: `/api/patients/${patientId}/related-persons`,
     });
@@ -78,7 +79,7 @@ describe('caregivers, coverages and care team', () => {
       [2, 'Secondary Mutual'],
       [1, 'Medicare Part B'],
     ] as const) {
-      const res = await desk.app.inject({
+      const res = await inject({
         method: 'POST',
         url: `/api/patients/${patientId}/coverages`,
         payload: {
@@ -91,7 +92,7 @@ describe('caregivers, coverages and care team', () => {
       });
       expect(res.statusCode).toBe(201);
     }
-    const list = await desk.app.inject({
+    const list = await inject({
       method: 'GET',
       url: `/api/patients/${patientId}/coverages`,
     });
@@ -102,7 +103,7 @@ describe('caregivers, coverages and care team', () => {
   });
 
   it('refuses a coverage period that ends before it starts, and an unknown field', async () => {
-    const backwards = await desk.app.inject({
+    const backwards = await inject({
       method: 'POST',
       url: `/api/patients/${patientId}/coverages`,
       payload: { payerName: 'X', periodStart: '2026-05-01', periodEnd: '2026-01-01' },
@@ -110,7 +111,7 @@ describe('caregivers, coverages and care team', () => {
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().issues[0].message).toBe('El período termina antes de comenzar.');
-    const mass = await desk.app.inject({
+    const mass = await inject({
       method: 'POST',
       url: `/api/patients/${patientId}/coverages`,
       payload: { payerName: 'X', patientId: '00000000-0000-4000-8000-000000000000' },
@@ -119,20 +120,20 @@ describe('caregivers, coverages and care team', () => {
   });
 
   it('adds a practitioner on file to the care team, and refuses an unknown one', async () => {
-    const ok = await desk.app.inject({
+    const ok = await inject({
       method: 'POST',
       url: `/api/patients/${patientId}/care-team`,
       payload: { practitionerId, role: 'primary-care', periodStart: '2026-01-01' },
     });
     expect(ok.statusCode).toBe(201);
-    const team = await desk.app.inject({
+    const team = await inject({
       method: 'GET',
       url: `/api/patients/${patientId}/care-team`,
     });
     expect(team.json().items).toMatchObject([
       { role: 'primary-care', practitionerName: 'Dr. Jānis Ozols' },
     ]);
-    const unknown = await desk.app.inject({
+    const unknown = await inject({
       method: 'POST',
       url: `/api/patients/${patientId}/care-team`,
       payload: { practitionerId: '00000000-0000-4000-8000-000000000000', role: 'nurse' },
@@ -141,7 +142,7 @@ describe('caregivers, coverages and care team', () => {
   });
 
   it('answers 404 for relations of a patient not on file', async () => {
-    const res = await desk.app.inject({
+    const res = await inject({
       method: 'GET',
       url: '/api/patients/00000000-0000-4000-8000-000000000000/coverages',
     });

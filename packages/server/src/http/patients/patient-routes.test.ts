@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCareDesk } from '../../testing/test-caredesk';
+import { startWithStaff, type Inject } from '../../testing/signed-in-client';
 
-type Desk = Awaited<ReturnType<typeof startTestCareDesk>>;
+type Desk = Awaited<ReturnType<typeof startWithStaff>>['desk'];
 let desk: Desk;
+let inject: Inject;
 
 beforeAll(async () => {
-  desk = await startTestCareDesk();
+  ({ desk, staff: { inject } } = await startWithStaff());
 });
 afterAll(async () => desk.dispose());
 
@@ -22,7 +23,7 @@ const jose = {
 };
 
 async function create(body: unknown, headers: Record<string, string> = {}) {
-  return desk.app.inject({
+  return inject({
     method: 'POST',
     url: '/api/patients',
     payload: body as object,
@@ -46,7 +47,7 @@ describe('patient registry API', () => {
   });
 
   it('reads it back with an ETag', async () => {
-    const res = await desk.app.inject({ method: 'GET', url: `/api/patients/${joseId}` });
+    const res = await inject({ method: 'GET', url: `/api/patients/${joseId}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBe('W/"1"');
     expect(res.json().names[0].family).toBe('Núñez García');
@@ -64,7 +65,7 @@ describe('patient registry API', () => {
     ['jose.nunez@', 'e-mail prefix'],
     ['MRN00123', 'MRN prefix'],
   ])('typeahead finds José by %s (%s)', async (q) => {
-    const res = await desk.app.inject({
+    const res = await inject({
       method: 'GET',
       url: `/api/patients?q=${encodeURIComponent(q)}`,
     });
@@ -73,7 +74,7 @@ describe('patient registry API', () => {
   });
 
   it('does not find José by an unrelated name', async () => {
-    const res = await desk.app.inject({ method: 'GET', url: '/api/patients?q=maria' });
+    const res = await inject({ method: 'GET', url: '/api/patients?q=maria' });
     expect(res.json().items).toEqual([]);
   });
 
@@ -94,13 +95,13 @@ describe('patient registry API', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().duplicatesFlagged).toBe(1);
     const twinId = res.json().id as string;
-    const dups = (await desk.app.inject({ method: 'GET', url: '/api/duplicates' })).json();
+    const dups = (await inject({ method: 'GET', url: '/api/duplicates' })).json();
     expect(dups.items).toHaveLength(1);
     expect(dups.items[0].reasons).toEqual(
       expect.arrayContaining(['same-birth-date', 'similar-name', 'same-phone']),
     );
 
-    const merged = await desk.app.inject({
+    const merged = await inject({
       method: 'POST',
       url: `/api/patients/${twinId}/merge`,
       payload: { into: joseId },
@@ -113,19 +114,19 @@ describe('patient registry API', () => {
         .sort(),
     ).toEqual(['MRN0012345', 'X-77']);
 
-    const redirect = await desk.app.inject({ method: 'GET', url: `/api/patients/${twinId}` });
+    const redirect = await inject({ method: 'GET', url: `/api/patients/${twinId}` });
     expect(redirect.statusCode).toBe(301);
     expect(redirect.headers.location).toBe(`/api/patients/${joseId}`);
-    const byOldMrn = await desk.app.inject({ method: 'GET', url: '/api/patients?q=X-77' });
+    const byOldMrn = await inject({ method: 'GET', url: '/api/patients?q=X-77' });
     expect(byOldMrn.json().items.map((p: { id: string }) => p.id)).toEqual([joseId]);
     expect(
-      (await desk.app.inject({ method: 'GET', url: '/api/duplicates' })).json().items,
+      (await inject({ method: 'GET', url: '/api/duplicates' })).json().items,
     ).toHaveLength(0);
   });
 
   it('updates with optimistic concurrency', async () => {
     const current = (
-      await desk.app.inject({ method: 'GET', url: `/api/patients/${joseId}` })
+      await inject({ method: 'GET', url: `/api/patients/${joseId}` })
     ).json();
     const {
       id: _i,
@@ -135,14 +136,14 @@ describe('patient registry API', () => {
       updatedAt: _u,
       ...body
     } = current;
-    const ok = await desk.app.inject({
+    const ok = await inject({
       method: 'PUT',
       url: `/api/patients/${joseId}`,
       payload: { ...body, preferredChannel: 'sms' },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().preferredChannel).toBe('sms');
-    const stale = await desk.app.inject({
+    const stale = await inject({
       method: 'PUT',
       url: `/api/patients/${joseId}`,
       payload: { ...body },
@@ -174,7 +175,7 @@ describe('patient registry API', () => {
     const seen: string[] = [];
     let url = '/api/patients?q=cursorson&limit=3';
     for (;;) {
-      const page = (await desk.app.inject({ method: 'GET', url })).json();
+      const page = (await inject({ method: 'GET', url })).json();
       seen.push(...page.items.map((p: { id: string }) => p.id));
       if (!page.nextCursor) break;
       url = `/api/patients?q=cursorson&limit=3&cursor=${page.nextCursor}`;
@@ -184,7 +185,7 @@ describe('patient registry API', () => {
   });
 
   it('answers problems in the requester language', async () => {
-    const res = await desk.app.inject({
+    const res = await inject({
       method: 'POST',
       url: '/api/patients',
       payload: { names: [{ given: ['A'], family: 'B' }], birthDate: '2999-01-01' },

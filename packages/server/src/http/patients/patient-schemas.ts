@@ -73,7 +73,8 @@ export const patientUpdateSchema = patientInputSchema
   .extend({ version: z.number().int().min(1) })
   .strict();
 
-export const idParams = z.object({ id: z.guid() }).strict();
+// Ids are stored lower-case; an upper-case UUID names the same record.
+export const idParams = z.object({ id: z.guid().transform((id) => id.toLowerCase()) }).strict();
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(20),

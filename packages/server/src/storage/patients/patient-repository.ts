@@ -66,7 +66,11 @@ export class PatientRepository {
    * Replaces a patient's content when `expectedVersion` still matches (optimistic
    * concurrency: two clerks editing one record never silently overwrite each other).
    */
-  async update(next: Patient, expectedVersion: number): Promise<Patient> {
+  async update(
+    next: Patient,
+    expectedVersion: number,
+    inTransaction: (trx: Kysely<Schema>) => Promise<void> = () => Promise.resolve(),
+  ): Promise<Patient> {
     try {
       return await this.db.transaction().execute(async (trx) => {
         const current = await trx
@@ -84,6 +88,7 @@ export class PatientRepository {
         }
         await writePatient(trx, next, current.source_key, false);
         await flagDuplicates(trx, next, next.updatedAt);
+        await inTransaction(trx);
         return next;
       });
     } catch (e) {
@@ -142,9 +147,9 @@ export class PatientRepository {
     };
   }
 
-  async dismissDuplicate(a: string, b: string): Promise<boolean> {
+  async dismissDuplicate(trx: Kysely<Schema>, a: string, b: string): Promise<boolean> {
     const [x, y] = a < b ? [a, b] : [b, a];
-    const r = await this.db
+    const r = await trx
       .updateTable('duplicate_candidates')
       .set({ status: 'dismissed' })
       .where('patient_id', '=', x)

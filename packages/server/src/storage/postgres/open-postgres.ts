@@ -9,7 +9,9 @@ import type { Schema } from '../schema';
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function openPostgres(url: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A statement that runs past 15 s is cancelled by the server: an abandoned request must not
+  // keep a connection busy and starve the requests behind it.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, statement_timeout: 15_000 });
   // An idle client's error (server restart) must not crash the process; the next query
   // reconnects.
   pool.on('error', () => undefined);

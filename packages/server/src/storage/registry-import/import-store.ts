@@ -39,6 +39,9 @@ export async function importBatch(
   organizationId: string,
   batch: ImportBatch,
   now: string,
+  /** Runs last inside the import's transaction: the audit entries commit with the data. */
+  inTransaction: (trx: Kysely<Schema>, counts: ImportCounts) => Promise<void> = async () =>
+    undefined,
 ): Promise<ImportCounts> {
   return database.db.transaction().execute(async (trx) => {
     const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicatesFlagged: 0 };
@@ -104,6 +107,7 @@ export async function importBatch(
     );
     // Duplicates are looked for once every new patient of the batch is in place.
     for (const p of fresh) counts.duplicatesFlagged += await flagDuplicates(trx, p, now);
+    await inTransaction(trx, counts);
     return counts;
   });
 }

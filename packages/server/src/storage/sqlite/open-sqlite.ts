@@ -39,4 +39,7 @@ export function applyPragmas(connection: BetterSqlite3.Database): void {
   connection.pragma('foreign_keys = ON');
   // A second process (the CLI beside a running server) waits instead of failing at once.
   connection.pragma('busy_timeout = 5000');
+  // Refresh planner statistics where they are missing or stale, within a small time
+  // budget (https://www.sqlite.org/lang_analyze.html#autoanalyze, recommended at open).
+  connection.pragma('optimize = 0x10002');
 }

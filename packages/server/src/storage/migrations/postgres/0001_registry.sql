@@ -57,7 +57,7 @@ CREATE TABLE patients (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX patients_org_sort ON patients (organization_id, sort_name, id);
-CREATE INDEX patients_org_birth ON patients (organization_id, birth_date);
+CREATE INDEX patients_org_birth ON patients (organization_id, birth_date, sort_name, id);
 
 -- Every identifier stays unique within an organization, including after merges.
 CREATE TABLE patient_identifiers (
@@ -214,13 +214,3 @@ CREATE TABLE idempotency_keys (
   PRIMARY KEY (scope, idem_key)
 );
 
-CREATE TABLE staff_members (
-  id TEXT COLLATE "C" PRIMARY KEY,
-  organization_id TEXT NOT NULL REFERENCES organizations(id),
-  email TEXT NOT NULL UNIQUE,
-  display_name TEXT NOT NULL,
-  role TEXT NOT NULL,
-  preferred_language TEXT NOT NULL,
-  password_hash TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);

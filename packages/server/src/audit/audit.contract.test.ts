@@ -1,0 +1,3 @@
+import { describeAuditContract } from './audit.contract';
+
+describeAuditContract('sqlite');

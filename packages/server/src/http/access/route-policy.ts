@@ -1,0 +1,64 @@
+import type { AuditAction, DataCategory, Permission } from '@caredesk/core';
+import type { FastifyInstance } from 'fastify';
+
+/** What a route records in the audit trail when it succeeds, is denied or fails. */
+export interface AuditSpec {
+  action: AuditAction;
+  resourceType: string;
+}
+
+/**
+ * Every route declares who may call it (architecture rule 1; security brief §2: OpenEMR's
+ * CVE-2026-25164 was a route table that skipped the check). A route without a policy
+ * cannot be registered: the server refuses to start.
+ * - `public`: anyone (health, landing page, sign-in, FHIR metadata);
+ * - `authenticated`: any signed-in principal (their own session and account);
+ * - `permission`: a function-level permission, no particular patient;
+ * - `patient`: a permission on the category of data of the patient named by the
+ *   `patientParam` path parameter — the access decision runs before the handler.
+ */
+export type RoutePolicy =
+  | { kind: 'public' }
+  | { kind: 'authenticated'; allowMfaPending?: boolean; audit?: AuditSpec }
+  | { kind: 'permission'; permission: Permission; audit?: AuditSpec }
+  | {
+      kind: 'patient';
+      permission: Permission;
+      category: DataCategory;
+      patientParam: string;
+      audit: AuditSpec;
+    };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+}
+
+/**
+ * Refuses any route registered without a policy and keeps the route table, from which
+ * the authorization-matrix test is generated.
+ */
+export function enforceRoutePolicies(app: FastifyInstance): RegisteredRoute[] {
+  const table: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const policy = route.config?.policy;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!policy) {
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} declares no access policy (config.policy).`,
+      );
+    }
+    for (const method of methods) {
+      // Fastify adds HEAD for every GET; it shares the GET's policy and handler.
+      if (method !== 'HEAD') table.push({ method, url: route.url, policy });
+    }
+  });
+  return table;
+}

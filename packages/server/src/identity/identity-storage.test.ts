@@ -1,0 +1,3 @@
+import { describeIdentityStorage } from './identity-storage.contract';
+
+describeIdentityStorage('sqlite');
