@@ -7,8 +7,9 @@ import { systemClock } from '../main/create-caredesk';
 
 /**
  * An integration token for a test or benchmark that drives a server in another process:
- * a staff account with `roles` is created, and it issues a token with `scopes` through
- * the real identity service (shown once; only its hash is stored).
+ * a staff account with `roles` (plus admin: only administrators issue tokens) is created,
+ * and it issues a token with `scopes` through the real identity service (shown once; only
+ * its hash is stored).
  */
 export async function issueTokenWith(
   identity: Identity,
@@ -23,7 +24,7 @@ export async function issueTokenWith(
       kind: 'staff',
       email: `integration-${suffix}@test.caredesk.example`,
       displayName: 'Integration owner',
-      roles,
+      roles: [...new Set<StaffRole>(['admin', ...roles])],
     },
     `tok-${randomBytes(12).toString('base64url')}`,
   );

@@ -21,13 +21,14 @@ export async function signedInStaff(
   desk: Desk,
   clock: TestClock,
   roles: StaffRole[],
-): Promise<{ inject: Inject; accountId: string }> {
+): Promise<{ inject: Inject; accountId: string; headers: Record<string, string> }> {
   const email = `staff${++counter}-${roles.join('-')}@test.caredesk.example`;
   const account = await provisionStaff(desk, email, roles, `Test ${roles.join(' ')}`);
   const session = await signIn(desk, clock, email);
   const headers = as(session);
   return {
     accountId: account.id,
+    headers,
     inject: (opts) =>
       desk.app.inject({
         ...opts,

@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { insertBreakGlass } from '../../../storage/access/break-glass-store';
+import type { MatrixWorld, TargetName } from './matrix-world';
+
+export interface CellRequest {
+  url: string;
+  payload?: unknown;
+}
+
+/** How to call a route for one cell of the matrix (fresh objects where a call consumes one). */
+export type Fixture = (world: MatrixWorld, target: TargetName) => Promise<CellRequest>;
+
+let n = 0;
+const fresh = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
+const P = (w: MatrixWorld, t: TargetName) => w.targets[t];
+
+async function freshConsent(w: MatrixWorld, t: TargetName): Promise<string> {
+  const row = {
+    id: randomUUID(),
+    patient_id: P(w, t),
+    related_person_id: w.contacts[t],
+    status: 'active',
+    permit: '["profile"]',
+    deny: '[]',
+    period_start: '2000-01-01T00:00:00.000Z',
+    period_end: null,
+    granted_by: 'matrix',
+    created_at: '2000-01-01T00:00:00.000Z',
+    revoked_at: null,
+    revoked_by: null,
+  };
+  await w.desk.database.db.insertInto('consents').values(row).execute();
+  return row.id;
+}
+
+async function freshGrant(w: MatrixWorld): Promise<string> {
+  const id = randomUUID();
+  await insertBreakGlass(w.desk.database.db, {
+    id,
+    organizationId: w.desk.organizationId,
+    accountId: 'matrix',
+    patientId: w.targets.other,
+    reason: 'matrix fixture grant',
+    createdAt: w.clock.now().toISOString(),
+    expiresAt: w.clock.now().toISOString(),
+    reviewedAt: null,
+    reviewedBy: null,
+    reviewOutcome: null,
+    reviewNote: null,
+  });
+  return id;
+}
+
+async function freshAccount(w: MatrixWorld): Promise<string> {
+  const a = await w.desk.services.identity.accounts.provision(
+    {
+      organizationId: w.desk.organizationId,
+      kind: 'staff',
+      email: `fixture-${fresh()}@matrix.example`,
+      displayName: 'Fixture',
+      roles: ['agent'],
+    },
+    'violet-harbour-lantern-7',
+  );
+  return a.id;
+}
+
+async function freshTeam(w: MatrixWorld): Promise<string> {
+  const id = randomUUID();
+  await w.desk.database.db
+    .insertInto('teams')
+    .values({
+      id,
+      organization_id: w.desk.organizationId,
+      name: `Team ${fresh()}`,
+      created_at: 'x',
+      updated_at: 'x',
+    })
+    .execute();
+  return id;
+}
+
+const patientBody = () => ({
+  names: [{ given: ['Made'], family: `Matrix${fresh().replace(/\d/g, '')}` }],
+});
+
+/** One entry per route in the route table; a route missing here fails the matrix. */
+export const FIXTURES: Record<string, Fixture> = {
+  'GET /': async () => ({ url: '/' }),
+  'GET /api/health': async () => ({ url: '/api/health' }),
+  'GET /openapi.json': async () => ({ url: '/openapi.json' }),
+  'GET /fhir/R4/metadata': async () => ({ url: '/fhir/R4/metadata' }),
+  'GET /api/patients': async () => ({ url: '/api/patients?q=matrix' }),
+  'POST /api/patients': async () => ({ url: '/api/patients', payload: patientBody() }),
+  'GET /api/patients/:id': async (w, t) => ({ url: `/api/patients/${P(w, t)}` }),
+  'PUT /api/patients/:id': async (w, t) => {
+    const row = await w.desk.database.db
+      .selectFrom('patients')
+      .select('version')
+      .where('id', '=', P(w, t))
+      .executeTakeFirstOrThrow();
+    return {
+      url: `/api/patients/${P(w, t)}`,
+      payload: {
+        names: [{ given: ['Edited'], family: 'Matrix' }],
+        birthDate: '1960-01-01',
+        version: Number(row.version),
+      },
+    };
+  },
+  // Merging a patient into itself is refused by the service (400) once access is allowed,
+  // so the matrix never destroys its own targets.
+  'POST /api/patients/:id/merge': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/merge`,
+    payload: { into: P(w, t) },
+  }),
+  'GET /api/patients/:id/related-persons': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/related-persons`,
+  }),
+  'POST /api/patients/:id/related-persons': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/related-persons`,
+    payload: { names: [{ given: ['Neighbour'], family: 'Matrix' }], relationship: 'NBOR' },
+  }),
+  'GET /api/patients/:id/coverages': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/coverages`,
+  }),
+  'POST /api/patients/:id/coverages': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/coverages`,
+    payload: { payerName: 'Matrix Mutual' },
+  }),
+  'GET /api/patients/:id/care-team': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/care-team`,
+  }),
+  'POST /api/patients/:id/care-team': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/care-team`,
+    payload: { practitionerId: w.practitionerId, role: 'nurse' },
+  }),
+  'GET /api/duplicates': async () => ({ url: '/api/duplicates' }),
+  // A pair that is not an open duplicate review: allowed callers get 404 from the service,
+  // which the matrix accepts for this route only (see ALLOWED_NOT_FOUND).
+  'POST /api/duplicates/dismiss': async (w) => ({
+    url: '/api/duplicates/dismiss',
+    payload: { patientId: w.targets.own, candidateId: w.targets.other },
+  }),
+  'GET /api/patients/:id/consents': async (w, t) => ({ url: `/api/patients/${P(w, t)}/consents` }),
+  'GET /api/patients/:id/consents/:consentId/fhir': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/consents/${await freshConsent(w, t)}/fhir`,
+  }),
+  'POST /api/patients/:id/consents': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/consents`,
+    payload: { relatedPersonId: w.contacts[t], permit: ['appointments'] },
+  }),
+  'POST /api/patients/:id/consents/:consentId/revoke': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/consents/${await freshConsent(w, t)}/revoke`,
+  }),
+  'PUT /api/patients/:id/restricted': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/restricted`,
+    payload: { restricted: false },
+  }),
+  'POST /api/patients/:id/break-glass': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/break-glass`,
+    payload: { reason: 'Matrix: urgent care needed now' },
+  }),
+  'GET /api/break-glass/reviews': async () => ({ url: '/api/break-glass/reviews' }),
+  'POST /api/break-glass/:grantId/review': async (w) => ({
+    url: `/api/break-glass/${await freshGrant(w)}/review`,
+    payload: { outcome: 'appropriate' },
+  }),
+  'GET /api/audit': async () => ({ url: '/api/audit?limit=5' }),
+  'GET /api/audit/export': async () => ({ url: '/api/audit/export?from=2999-01-01T00:00:00Z' }),
+  'GET /api/patients/:id/access-log': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/access-log`,
+  }),
+  'GET /fhir/R4/Patient/:id': async (w, t) => ({ url: `/fhir/R4/Patient/${P(w, t)}` }),
+  'GET /fhir/R4/Patient': async () => ({ url: '/fhir/R4/Patient?name=matrix' }),
+  'POST /fhir/R4': async () => ({
+    url: '/fhir/R4',
+    payload: {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        {
+          fullUrl: `urn:uuid:${randomUUID()}`,
+          resource: { resourceType: 'Patient', name: [{ family: 'Imported', given: ['Matrix'] }] },
+          request: { method: 'POST', url: 'Patient' },
+        },
+      ],
+    },
+  }),
+  // Sign-in routes: wrong credentials, unknown tokens — the point is that none of them
+  // opens anything to anyone, and none answers 5xx.
+  'POST /api/auth/login': async () => ({
+    url: '/api/auth/login',
+    payload: { email: 'nobody@matrix.example', password: 'not-the-password-1' },
+  }),
+  'POST /api/auth/mfa/verify': async () => ({
+    url: '/api/auth/mfa/verify',
+    payload: { code: '000000' },
+  }),
+  'POST /api/auth/logout': async () => ({ url: '/api/auth/logout' }),
+  'GET /api/auth/me': async () => ({ url: '/api/auth/me' }),
+  'POST /api/auth/mfa/setup': async () => ({ url: '/api/auth/mfa/setup' }),
+  'POST /api/auth/mfa/enable': async () => ({
+    url: '/api/auth/mfa/enable',
+    payload: { code: '000000' },
+  }),
+  'POST /api/auth/mfa/disable': async () => ({
+    url: '/api/auth/mfa/disable',
+    payload: { password: 'not-the-password-1', code: '000000' },
+  }),
+  'POST /api/auth/password/change': async () => ({
+    url: '/api/auth/password/change',
+    payload: { currentPassword: 'not-the-password-1', newPassword: 'another-long-passphrase-9' },
+  }),
+  'POST /api/auth/password/reset-request': async () => ({
+    url: '/api/auth/password/reset-request',
+    payload: { email: 'nobody@matrix.example' },
+  }),
+  'POST /api/auth/password/reset': async () => ({
+    url: '/api/auth/password/reset',
+    payload: { token: 'A'.repeat(43), password: 'another-long-passphrase-9' },
+  }),
+  'POST /api/auth/invitations/accept': async () => ({
+    url: '/api/auth/invitations/accept',
+    payload: { token: 'A'.repeat(43), password: 'another-long-passphrase-9' },
+  }),
+  'GET /api/admin/users': async () => ({ url: '/api/admin/users' }),
+  'POST /api/admin/users': async () => ({
+    url: '/api/admin/users',
+    payload: {
+      kind: 'staff',
+      email: `invite-${fresh()}@matrix.example`,
+      displayName: 'Invitee',
+      roles: ['agent'],
+    },
+  }),
+  'GET /api/admin/users/:id': async (w) => ({ url: `/api/admin/users/${await freshAccount(w)}` }),
+  'PUT /api/admin/users/:id/access': async (w) => ({
+    url: `/api/admin/users/${await freshAccount(w)}/access`,
+    payload: { roles: ['agent', 'billing'] },
+  }),
+  'POST /api/admin/users/:id/disable': async (w) => ({
+    url: `/api/admin/users/${await freshAccount(w)}/disable`,
+  }),
+  'POST /api/admin/users/:id/enable': async (w) => ({
+    url: `/api/admin/users/${await freshAccount(w)}/enable`,
+  }),
+  'POST /api/admin/users/:id/mfa-reset': async (w) => ({
+    url: `/api/admin/users/${await freshAccount(w)}/mfa-reset`,
+  }),
+  'GET /api/admin/teams': async () => ({ url: '/api/admin/teams' }),
+  'POST /api/admin/teams': async () => ({
+    url: '/api/admin/teams',
+    payload: { name: `Team ${fresh()}` },
+  }),
+  'PATCH /api/admin/teams/:id': async (w) => ({
+    url: `/api/admin/teams/${await freshTeam(w)}`,
+    payload: { name: `Renamed ${fresh()}` },
+  }),
+  'DELETE /api/admin/teams/:id': async (w) => ({ url: `/api/admin/teams/${await freshTeam(w)}` }),
+  'PUT /api/admin/teams/:id/members/:accountId': async (w) => ({
+    url: `/api/admin/teams/${await freshTeam(w)}/members/${await freshAccount(w)}`,
+  }),
+  'DELETE /api/admin/teams/:id/members/:accountId': async (w) => ({
+    url: `/api/admin/teams/${await freshTeam(w)}/members/${await freshAccount(w)}`,
+  }),
+  'GET /api/admin/api-tokens': async () => ({ url: '/api/admin/api-tokens' }),
+  'POST /api/admin/api-tokens': async () => ({
+    url: '/api/admin/api-tokens',
+    payload: { name: 'Matrix', scopes: ['patient.read'] },
+  }),
+  'DELETE /api/admin/api-tokens/:id': async () => ({
+    url: `/api/admin/api-tokens/${randomUUID()}`,
+  }),
+};
+
+/** Routes whose allowed calls may legitimately answer 404 with these fixtures. */
+export const ALLOWED_NOT_FOUND = new Set([
+  'POST /api/duplicates/dismiss',
+  'DELETE /api/admin/api-tokens/:id',
+  'DELETE /api/admin/teams/:id/members/:accountId',
+]);
+
+/** Routes that end or change the caller's own session: run last for each caller. */
+export const SESSION_ENDING = new Set(['POST /api/auth/logout', 'POST /api/auth/password/change']);
+
+/** Sign-in steps that answer a wrong code with 401 by design (the fixture sends one). */
+export const CREDENTIAL_CHECKS = new Set(['POST /api/auth/mfa/verify']);
+
+/** Routes about the caller's own session and account: an integration token has neither. */
+export const SESSION_ONLY = (route: string) =>
+  route.startsWith('POST /api/auth/') || route === 'GET /api/auth/me';
+
+/**
+ * Routes whose fixture object (a patient, team or account) lives in the home
+ * organization: staff of another organization must not find it (404).
+ */
+export const HOME_ORGANIZATION_OBJECTS = new Set([
+  'POST /api/patients/:id/break-glass',
+  'GET /api/admin/users/:id',
+  'PUT /api/admin/users/:id/access',
+  'POST /api/admin/users/:id/disable',
+  'POST /api/admin/users/:id/enable',
+  'POST /api/admin/users/:id/mfa-reset',
+  'PATCH /api/admin/teams/:id',
+  'DELETE /api/admin/teams/:id',
+  'PUT /api/admin/teams/:id/members/:accountId',
+  'DELETE /api/admin/teams/:id/members/:accountId',
+  'POST /api/break-glass/:grantId/review',
+  'POST /api/duplicates/dismiss',
+]);
