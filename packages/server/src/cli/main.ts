@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config';
 import { MigrationError } from '../storage/migrate/migrator';
+import { adminCommand } from './admin-command';
 import { auditCommand } from './audit-command';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { demoCommand } from './demo-command';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   backupCommand(program);
   restoreCommand(program);
   auditCommand(program);
+  adminCommand(program);
   return program;
 }
 
