@@ -155,7 +155,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, code, reason] =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'too-large', 'Request Header Fields Too Large']
+      ? [431, 'headers-too-large', 'Request Header Fields Too Large']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'bad-request', 'Request Timeout']
         : [400, 'bad-request', 'Bad Request'];

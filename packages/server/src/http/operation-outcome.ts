@@ -21,6 +21,7 @@ const ISSUE_TYPE: Record<string, string> = {
   'rate-limited': 'throttled',
   unprocessable: 'processing',
   'too-large': 'too-costly',
+  'headers-too-large': 'too-costly',
   'unsupported-media-type': 'not-supported',
   'method-not-allowed': 'not-supported',
   unavailable: 'transient',
