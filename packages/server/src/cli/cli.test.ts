@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '@caredesk/interop/fhir-testing';
+import { issueToken } from '../testing/api-token';
 import { freePort, killHard, startServerProcess } from '../testing/server-process';
 
 const BIN = fileURLToPath(new URL('../../bin/caredesk.mjs', import.meta.url));
@@ -66,6 +67,12 @@ describe('caredesk command line', () => {
     },
   );
 
+  it('verifies the audit trail the imports wrote as a system actor', () => {
+    const r = caredesk(['audit', 'verify'], env);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^audit trail intact: [1-9]\d* entries, head seq \d+/);
+  });
+
   it('rejects a bad file whole, naming the entry, with exit code 1', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(
@@ -86,11 +93,18 @@ describe('caredesk command line', () => {
     'backs up while the server runs and restores into an empty directory, verified',
     { timeout: 120_000 },
     async () => {
+      // Issued before the server starts, on the same data directory (and its audit key).
+      // An admin owns it: only admin.users may grant token scopes (role-rules.ts).
+      const token = await issueToken(
+        { dataDir: data },
+        ['patient.create', 'patient.search'],
+        ['admin'],
+      );
       const port = await freePort();
       const server = await startServerProcess(env, port);
       const created = await fetch(`${server.baseUrl}/api/patients`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ names: [{ given: ['Backup'], family: 'Checkpoint' }] }),
       });
       expect(created.status).toBe(201);
@@ -106,12 +120,19 @@ describe('caredesk command line', () => {
       const restore = caredesk(['restore', backupFile], { CAREDESK_DATA_DIR: restoredDir });
       expect(restore.code, restore.err).toBe(0);
       expect(existsSync(join(restoredDir, 'caredesk.db'))).toBe(true);
+      // The audit key came with the backup, so the restored trail verifies.
+      expect(restore.out).toMatch(/\d+ audit entries verified/);
+      const verified = caredesk(['audit', 'verify'], { CAREDESK_DATA_DIR: restoredDir });
+      expect(verified.code, verified.err).toBe(0);
+      expect(verified.out).toContain('audit trail intact');
       expect(caredesk(['restore', backupFile], { CAREDESK_DATA_DIR: restoredDir }).code).toBe(2);
 
       const port2 = await freePort();
       const restored = await startServerProcess({ CAREDESK_DATA_DIR: restoredDir }, port2);
       const found = (await (
-        await fetch(`${restored.baseUrl}/api/patients?q=checkpoint`)
+        await fetch(`${restored.baseUrl}/api/patients?q=checkpoint`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
       ).json()) as {
         items: unknown[];
       };
