@@ -27,7 +27,7 @@ const METHOD_NOTES = [
     '15 % 4–7 digit phone fragments, 10 % MRN prefixes, 5 % e-mail prefixes), each with limit=20. The typeahead fetches the ' +
     'ids of selective terms (at most 2,000 patients) first and walks patients in name order when every term is common.',
   "Latencies are autocannon's HDR histogram of 2xx responses, in whole milliseconds; req/s is the average over the measured window. " +
-    'After each window the runner waits until a probe read answers within 50 ms ("Drain s"), so requests autocannon abandoned ' +
+    'After each window the runner waits until a probe read answers within 250 ms ("Drain s"), so requests autocannon abandoned ' +
     "at the window's end are not worked off inside the next workload's window.",
   "Seeding writes generated patients with the import store's own row writers (writePatient, writeDocuments), one transaction per chunk, " +
     "and skips importBatch's per-patient duplicate flagging, so seeded patients have no open duplicate reviews. The Synthea import " +

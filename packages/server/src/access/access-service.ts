@@ -98,6 +98,13 @@ export class AccessService {
     return loadPatientFacts(this.database.db, patientId);
   }
 
+  /** The facts this caller's decision needs: the care team only when reach depends on it. */
+  private factsFor(ctx: AccessContext, patientId: string): Promise<PatientFacts | null> {
+    const p = ctx.principal;
+    const careTeam = p?.kind === 'staff' && p.reach === 'care-team' ? 'always' : 'when-restricted';
+    return loadPatientFacts(this.database.db, patientId, { careTeam });
+  }
+
   /**
    * Allows or refuses `permission` on a patient's `category`; a refusal is noted on the
    * request's audit for the entry written with the response. Used for the patient named in the URL and for every other patient a
@@ -109,7 +116,7 @@ export class AccessService {
     permission: Permission,
     category: DataCategory,
   ): Promise<{ facts: PatientFacts; decision: Extract<Decision, { allow: true }> }> {
-    const facts = await this.facts(patientId);
+    const facts = await this.factsFor(audit.ctx, patientId);
     const decision: Decision = facts
       ? decide(audit.ctx, { permission, patient: facts, category })
       : { allow: false, deny: 'hidden', reason: 'no such patient' };

@@ -21,7 +21,9 @@ describe('README matches the code', () => {
     const commands = buildProgram()
       .commands.map((c) => c.name())
       .sort();
-    const documented = [...new Set([...readme.matchAll(/^\|\s*`caredesk (\w+)/gm)].map((m) => m[1]))].sort();
+    const documented = [
+      ...new Set([...readme.matchAll(/^\|\s*`caredesk (\w+)/gm)].map((m) => m[1])),
+    ].sort();
     expect(documented).toEqual(commands);
   });
 

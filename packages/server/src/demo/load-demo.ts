@@ -54,21 +54,25 @@ export async function loadDemo(
     await saveOrganization(trx, { ...organization, id: organizationId }, now, false);
   });
   for (const member of staff) {
-      await services.identity.accounts.provision(
-        {
-          organizationId,
-          kind: 'staff',
-          email: member.email,
-          displayName: member.displayName,
-          preferredLanguage: member.preferredLanguage,
-          roles: [member.role],
-        },
-        password,
-        { replace: true },
-      );
+    await services.identity.accounts.provision(
+      {
+        organizationId,
+        kind: 'staff',
+        email: member.email,
+        displayName: member.displayName,
+        preferredLanguage: member.preferredLanguage,
+        roles: [member.role],
+      },
+      password,
+      { replace: true },
+    );
   }
   // The generated patients enter the audit trail as an import by the demo loader.
-  const audit = systemAudit(services.audit, { name: 'caredesk demo', organizationId, now: opts.now });
+  const audit = systemAudit(services.audit, {
+    name: 'caredesk demo',
+    organizationId,
+    now: opts.now,
+  });
   let records = 0;
   for (const batch of generatePatientsStream({
     seed: opts.seed,
@@ -80,7 +84,13 @@ export async function loadDemo(
     await importBatch(database, organizationId, batch, now, (trx) =>
       audit.inTransaction(
         trx,
-        batch.patients.map((p) => ({ action: 'import' as const, patientId: p.id, resourceType: 'Patient', resourceId: p.id, detail: '{"source":"demo"}' })),
+        batch.patients.map((p) => ({
+          action: 'import' as const,
+          patientId: p.id,
+          resourceType: 'Patient',
+          resourceId: p.id,
+          detail: '{"source":"demo"}',
+        })),
       ),
     );
   }

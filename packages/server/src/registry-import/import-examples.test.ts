@@ -10,7 +10,10 @@ type Desk = Awaited<ReturnType<typeof startWithStaff>>['desk'];
 let desk: Desk;
 let inject: Inject;
 beforeAll(async () => {
-  ({ desk, staff: { inject } } = await startWithStaff());
+  ({
+    desk,
+    staff: { inject },
+  } = await startWithStaff());
 });
 afterAll(async () => desk.dispose());
 

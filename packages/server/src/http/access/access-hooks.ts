@@ -6,7 +6,7 @@ import {
   type Principal,
 } from '@caredesk/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AccessService, denialError } from '../../access/access-service';
+import { denialError, type AccessService } from '../../access/access-service';
 import { RequestAudit } from '../../access/request-audit';
 import type { AuditSink } from '../../audit/audit-sink';
 import type { RoutePolicy } from './route-policy';

@@ -16,6 +16,7 @@ import {
   reviewParams,
 } from './access-schemas';
 import { organizationOf } from './organization';
+import { onPatient, withPermission } from './route-policy';
 
 export interface AccessRouteDeps {
   access: AccessService;
@@ -83,15 +84,7 @@ export const accessRoutes =
       '/patients/:id/restricted',
       {
         schema: { params: idParams, body: restrictedBody, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'patient.restrict',
-            category: 'profile',
-            patientParam: 'id',
-            audit: { action: 'update', resourceType: 'Patient' },
-          },
-        },
+        config: onPatient('patient.restrict', 'profile', 'update', 'Patient'),
       },
       async (req, reply) => {
         await deps.database.db.transaction().execute(async (trx) => {
@@ -112,13 +105,7 @@ export const accessRoutes =
       '/patients/:id/break-glass',
       {
         schema: { params: idParams, body: breakGlassBody, tags },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'breakglass.use',
-            audit: { action: 'break-glass', resourceType: 'Patient' },
-          },
-        },
+        config: withPermission('breakglass.use', 'break-glass', 'Patient'),
       },
       async (req, reply) => {
         // Only for a record of the staff member's own organization; anything else does not exist.
@@ -140,13 +127,7 @@ export const accessRoutes =
       '/break-glass/reviews',
       {
         schema: { querystring: listQuery, tags },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'breakglass.review',
-            audit: { action: 'search', resourceType: 'BreakGlassReview' },
-          },
-        },
+        config: withPermission('breakglass.review', 'search', 'BreakGlassReview'),
       },
       async (req) => deps.breakGlass.queue(organizationOf(req), req.query.limit, req.query.cursor),
     );
@@ -155,13 +136,7 @@ export const accessRoutes =
       '/break-glass/:grantId/review',
       {
         schema: { params: reviewParams, body: reviewBody, tags },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'breakglass.review',
-            audit: { action: 'update', resourceType: 'BreakGlassReview' },
-          },
-        },
+        config: withPermission('breakglass.review', 'update', 'BreakGlassReview'),
       },
       async (req) =>
         deps.breakGlass.review(

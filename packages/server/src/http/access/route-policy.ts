@@ -62,3 +62,33 @@ export function enforceRoutePolicies(app: FastifyInstance): RegisteredRoute[] {
   });
   return table;
 }
+
+/** Route config for a permission on one patient's data, named by the `:id` parameter. */
+export function onPatient(
+  permission: Permission,
+  category: DataCategory,
+  action: AuditAction,
+  resourceType: string,
+): { policy: RoutePolicy } {
+  return {
+    policy: {
+      kind: 'patient',
+      permission,
+      category,
+      patientParam: 'id',
+      audit: { action, resourceType },
+    },
+  };
+}
+
+/** Route config for a function-level permission, audited when `action` is given. */
+export function withPermission(
+  permission: Permission,
+  action?: AuditAction,
+  resourceType?: string,
+): { policy: RoutePolicy } {
+  const audit = action && resourceType ? { action, resourceType } : undefined;
+  return { policy: { kind: 'permission', permission, ...(audit ? { audit } : {}) } };
+}
+
+export const PUBLIC: { policy: RoutePolicy } = { policy: { kind: 'public' } };

@@ -6,6 +6,7 @@ import { auditCsv } from '../../audit/audit-csv';
 import { auditFhirBundleJson } from '../../audit/audit-export';
 import type { AuditQueries, AuditQuery } from '../../audit/audit-queries';
 import { organizationOf } from '../access/organization';
+import { onPatient, withPermission } from '../access/route-policy';
 import { idParams } from '../patients/patient-schemas';
 
 export interface AuditRouteDeps {
@@ -67,13 +68,7 @@ export const auditRoutes =
       '/audit',
       {
         schema: { querystring: searchQuery, tags: ['audit'] },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'audit.read',
-            audit: { action: 'search', resourceType: 'AuditEvent' },
-          },
-        },
+        config: withPermission('audit.read', 'search', 'AuditEvent'),
       },
       async (req) => {
         const { limit, cursor } = req.query;
@@ -90,13 +85,7 @@ export const auditRoutes =
       '/audit/export',
       {
         schema: { querystring: exportQuery, tags: ['audit'] },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'audit.export',
-            audit: { action: 'export', resourceType: 'AuditEvent' },
-          },
-        },
+        config: withPermission('audit.export', 'export', 'AuditEvent'),
       },
       async (req, reply) => {
         const entries = deps.queries.stream(toFilter(organizationOf(req), req.query));
@@ -120,15 +109,7 @@ export const auditRoutes =
       '/patients/:id/access-log',
       {
         schema: { params: idParams, querystring: pageQuery, tags: ['audit'] },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'audit.read',
-            category: 'profile',
-            patientParam: 'id',
-            audit: { action: 'read', resourceType: 'AuditEvent' },
-          },
-        },
+        config: onPatient('audit.read', 'profile', 'read', 'AuditEvent'),
       },
       async (req) =>
         deps.queries.accessLogForPatient(req.params.id, {

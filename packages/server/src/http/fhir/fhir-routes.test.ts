@@ -16,7 +16,10 @@ let schema: FhirSchema;
 const synthea = corpusFiles('synthea', /\.json$/);
 
 beforeAll(async () => {
-  ({ desk, staff: { inject } } = await startWithStaff());
+  ({
+    desk,
+    staff: { inject },
+  } = await startWithStaff());
   schema = loadFhirSchema();
 });
 afterAll(async () => desk.dispose());

@@ -10,6 +10,7 @@ import {
 } from '@caredesk/interop/fhir';
 import type { PatientService } from '../../patients/patient-service';
 import { organizationOf } from '../access/organization';
+import { onPatient, withPermission } from '../access/route-policy';
 import { ImportFailed, type ImportService } from '../../registry-import/import-service';
 import { transactionResponse } from './transaction-response';
 
@@ -51,15 +52,7 @@ export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): v
     '/fhir/R4/Patient/:id',
     {
       schema: { hide: true },
-      config: {
-        policy: {
-          kind: 'patient',
-          permission: 'patient.read',
-          category: 'profile',
-          patientParam: 'id',
-          audit: { action: 'read', resourceType: 'Patient' },
-        },
-      },
+      config: onPatient('patient.read', 'profile', 'read', 'Patient'),
     },
     async (req, reply) => {
       const id = req.params.id;
@@ -124,13 +117,7 @@ export function registerFhirRoutes(app: FastifyInstance, deps: FhirRouteDeps): v
     {
       bodyLimit: deps.fhirBodyLimit,
       schema: { hide: true },
-      config: {
-        policy: {
-          kind: 'permission',
-          permission: 'import.fhir',
-          audit: { action: 'import', resourceType: 'Bundle' },
-        },
-      },
+      config: withPermission('import.fhir', 'import', 'Bundle'),
     },
     async (req, reply) => {
       const body = req.body as { resourceType?: unknown; type?: unknown } | null;

@@ -8,7 +8,10 @@ let patientId = '';
 let practitionerId = '';
 
 beforeAll(async () => {
-  ({ desk, staff: { inject } } = await startWithStaff());
+  ({
+    desk,
+    staff: { inject },
+  } = await startWithStaff());
   const created = await inject({
     method: 'POST',
     url: '/api/patients',

@@ -6,7 +6,10 @@ let desk: Desk;
 let inject: Inject;
 
 beforeAll(async () => {
-  ({ desk, staff: { inject } } = await startWithStaff());
+  ({
+    desk,
+    staff: { inject },
+  } = await startWithStaff());
 });
 afterAll(async () => desk.dispose());
 
@@ -119,15 +122,11 @@ describe('patient registry API', () => {
     expect(redirect.headers.location).toBe(`/api/patients/${joseId}`);
     const byOldMrn = await inject({ method: 'GET', url: '/api/patients?q=X-77' });
     expect(byOldMrn.json().items.map((p: { id: string }) => p.id)).toEqual([joseId]);
-    expect(
-      (await inject({ method: 'GET', url: '/api/duplicates' })).json().items,
-    ).toHaveLength(0);
+    expect((await inject({ method: 'GET', url: '/api/duplicates' })).json().items).toHaveLength(0);
   });
 
   it('updates with optimistic concurrency', async () => {
-    const current = (
-      await inject({ method: 'GET', url: `/api/patients/${joseId}` })
-    ).json();
+    const current = (await inject({ method: 'GET', url: `/api/patients/${joseId}` })).json();
     const {
       id: _i,
       organizationId: _o,

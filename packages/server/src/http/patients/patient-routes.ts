@@ -3,6 +3,7 @@ import type { AccessService } from '../../access/access-service';
 import type { PatientRelationsService } from '../../patients/patient-relations-service';
 import type { PatientService } from '../../patients/patient-service';
 import { organizationOf } from '../access/organization';
+import { onPatient, withPermission } from '../access/route-policy';
 import {
   careTeamMemberSchema,
   coverageSchema,
@@ -22,7 +23,6 @@ export interface PatientRouteDeps {
   access: AccessService;
 }
 
-const PATIENT = { action: 'read', resourceType: 'Patient' } as const;
 const tags = ['patients'];
 
 /** JSON API of the patient registry, under /api. Every route declares its access policy. */
@@ -33,13 +33,7 @@ export const patientRoutes =
       '/patients',
       {
         schema: { querystring: typeaheadQuery, tags },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'patient.search',
-            audit: { action: 'search', resourceType: 'Patient' },
-          },
-        },
+        config: withPermission('patient.search', 'search', 'Patient'),
       },
       async (req) => {
         const { q, limit, cursor } = req.query;
@@ -53,13 +47,7 @@ export const patientRoutes =
       '/patients',
       {
         schema: { body: patientInputSchema, tags },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'patient.create',
-            audit: { action: 'create', resourceType: 'Patient' },
-          },
-        },
+        config: withPermission('patient.create', 'create', 'Patient'),
       },
       async (req, reply) => {
         const key = req.headers['idempotency-key'];
@@ -92,15 +80,7 @@ export const patientRoutes =
       '/patients/:id',
       {
         schema: { params: idParams, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'patient.read',
-            category: 'profile',
-            patientParam: 'id',
-            audit: PATIENT,
-          },
-        },
+        config: onPatient('patient.read', 'profile', 'read', 'Patient'),
       },
       async (req, reply) => {
         const found = await deps.patients.get(organizationOf(req), req.params.id);
@@ -114,15 +94,7 @@ export const patientRoutes =
       '/patients/:id',
       {
         schema: { params: idParams, body: patientUpdateSchema, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'patient.update',
-            category: 'profile',
-            patientParam: 'id',
-            audit: { action: 'update', resourceType: 'Patient' },
-          },
-        },
+        config: onPatient('patient.update', 'profile', 'update', 'Patient'),
       },
       async (req) => {
         const { version, ...input } = req.body;
@@ -134,15 +106,7 @@ export const patientRoutes =
       '/patients/:id/merge',
       {
         schema: { params: idParams, body: mergeBody, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'patient.merge',
-            category: 'profile',
-            patientParam: 'id',
-            audit: { action: 'merge', resourceType: 'Patient' },
-          },
-        },
+        config: onPatient('patient.merge', 'profile', 'merge', 'Patient'),
       },
       async (req) => {
         // The survivor named in the body is checked like the one in the path (ID swapping).
@@ -155,15 +119,7 @@ export const patientRoutes =
       '/patients/:id/related-persons',
       {
         schema: { params: idParams, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'patient.read',
-            category: 'profile',
-            patientParam: 'id',
-            audit: { action: 'read', resourceType: 'RelatedPerson' },
-          },
-        },
+        config: onPatient('patient.read', 'profile', 'read', 'RelatedPerson'),
       },
       async (req) => ({
         items: await deps.patients.relatedPersons(organizationOf(req), req.params.id),
@@ -174,15 +130,7 @@ export const patientRoutes =
       '/patients/:id/related-persons',
       {
         schema: { params: idParams, body: relatedPersonSchema, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'relations.manage',
-            category: 'profile',
-            patientParam: 'id',
-            audit: { action: 'create', resourceType: 'RelatedPerson' },
-          },
-        },
+        config: onPatient('relations.manage', 'profile', 'create', 'RelatedPerson'),
       },
       async (req, reply) =>
         reply
@@ -201,15 +149,7 @@ export const patientRoutes =
       '/patients/:id/coverages',
       {
         schema: { params: idParams, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'billing.read',
-            category: 'billing',
-            patientParam: 'id',
-            audit: { action: 'read', resourceType: 'Coverage' },
-          },
-        },
+        config: onPatient('billing.read', 'billing', 'read', 'Coverage'),
       },
       async (req) => ({ items: await deps.patients.coverages(organizationOf(req), req.params.id) }),
     );
@@ -218,15 +158,7 @@ export const patientRoutes =
       '/patients/:id/coverages',
       {
         schema: { params: idParams, body: coverageSchema, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'relations.manage',
-            category: 'billing',
-            patientParam: 'id',
-            audit: { action: 'create', resourceType: 'Coverage' },
-          },
-        },
+        config: onPatient('relations.manage', 'billing', 'create', 'Coverage'),
       },
       async (req, reply) =>
         reply
@@ -245,15 +177,7 @@ export const patientRoutes =
       '/patients/:id/care-team',
       {
         schema: { params: idParams, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'patient.read',
-            category: 'care-plans',
-            patientParam: 'id',
-            audit: { action: 'read', resourceType: 'CareTeam' },
-          },
-        },
+        config: onPatient('patient.read', 'care-plans', 'read', 'CareTeam'),
       },
       async (req) => ({ items: await deps.relations.careTeam(organizationOf(req), req.params.id) }),
     );
@@ -262,15 +186,7 @@ export const patientRoutes =
       '/patients/:id/care-team',
       {
         schema: { params: idParams, body: careTeamMemberSchema, tags },
-        config: {
-          policy: {
-            kind: 'patient',
-            permission: 'relations.manage',
-            category: 'care-plans',
-            patientParam: 'id',
-            audit: { action: 'create', resourceType: 'CareTeam' },
-          },
-        },
+        config: onPatient('relations.manage', 'care-plans', 'create', 'CareTeam'),
       },
       async (req, reply) =>
         reply
@@ -289,13 +205,7 @@ export const patientRoutes =
       '/duplicates',
       {
         schema: { querystring: listQuery, tags },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'patient.merge',
-            audit: { action: 'search', resourceType: 'DuplicateCandidate' },
-          },
-        },
+        config: withPermission('patient.merge', 'search', 'DuplicateCandidate'),
       },
       async (req) =>
         deps.patients.duplicates(organizationOf(req), req.query.limit, req.query.cursor),
@@ -305,13 +215,7 @@ export const patientRoutes =
       '/duplicates/dismiss',
       {
         schema: { body: dismissBody, tags },
-        config: {
-          policy: {
-            kind: 'permission',
-            permission: 'patient.merge',
-            audit: { action: 'update', resourceType: 'DuplicateCandidate' },
-          },
-        },
+        config: withPermission('patient.merge', 'update', 'DuplicateCandidate'),
       },
       async (req, reply) => {
         for (const id of [req.body.patientId, req.body.candidateId]) {

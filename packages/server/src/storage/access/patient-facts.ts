@@ -9,6 +9,7 @@ import type { Schema } from '../schema';
 export async function loadPatientFacts(
   db: Kysely<Schema>,
   patientId: string,
+  opts: { careTeam: 'always' | 'when-restricted' } = { careTeam: 'always' },
 ): Promise<PatientFacts | null> {
   const row = await db
     .selectFrom('patients')
@@ -16,6 +17,11 @@ export async function loadPatientFacts(
     .where('id', '=', patientId)
     .executeTakeFirst();
   if (!row) return null;
+  const restricted = Number(row.restricted) === 1;
+  // The care team matters only for a relationship check; the common read skips the query.
+  if (opts.careTeam === 'when-restricted' && !restricted) {
+    return { patientId: row.id, organizationId: row.organization_id, restricted, careTeam: [] };
+  }
   const team = await db
     .selectFrom('care_team_members')
     .select('practitioner_id')
@@ -24,7 +30,7 @@ export async function loadPatientFacts(
   return {
     patientId: row.id,
     organizationId: row.organization_id,
-    restricted: Number(row.restricted) === 1,
+    restricted,
     careTeam: team.map((t) => t.practitioner_id),
   };
 }

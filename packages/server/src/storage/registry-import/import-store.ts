@@ -40,8 +40,8 @@ export async function importBatch(
   batch: ImportBatch,
   now: string,
   /** Runs last inside the import's transaction: the audit entries commit with the data. */
-  inTransaction: (trx: Kysely<Schema>, counts: ImportCounts) => Promise<void> = async () =>
-    undefined,
+  inTransaction: (trx: Kysely<Schema>, counts: ImportCounts) => Promise<void> = () =>
+    Promise.resolve(),
 ): Promise<ImportCounts> {
   return database.db.transaction().execute(async (trx) => {
     const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicatesFlagged: 0 };

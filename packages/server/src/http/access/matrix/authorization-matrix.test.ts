@@ -94,7 +94,7 @@ describe('authorization matrix (every route × every caller × own / other / for
             const req = await FIXTURES[key(route)]!(world, target);
             const before = await auditCount();
             const res = await party.inject({
-              method: route.method as 'GET',
+              method: route.method,
               url: req.url,
               ...(req.payload === undefined ? {} : { payload: req.payload as object }),
             });
