@@ -48,6 +48,7 @@ export default tseslint.config(
       '**/*.test.ts',
       '**/*.contract.ts',
       '**/testing/**/*.ts',
+      '**/matrix/**/*.ts',
       'bench/**/*.ts',
       'e2e/**/*.ts',
     ],

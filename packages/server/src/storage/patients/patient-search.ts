@@ -64,23 +64,8 @@ async function applyTermConditions(
       rows.forEach((r) => found.add(r.patient_id));
     }
     if (common || found.size > SELECTIVE) {
-      // Common: walk patients in name order and probe each one's terms (correlated, by
-      // index), so a page is found after a few hundred probes instead of materialising
-      // every match first.
       q = q.where((eb) =>
-        eb.or(
-          condition.map(([kind, prefix]) =>
-            eb.exists(
-              eb
-                .selectFrom('patient_search_terms as t')
-                .select('t.patient_id')
-                .whereRef('t.patient_id', '=', 'patients.id')
-                .where('t.kind', '=', kind)
-                .where('t.term', '>=', prefix)
-                .where('t.term', '<', prefix + RANGE_END),
-            ),
-          ),
-        ),
+        eb.or(condition.map(([kind, prefix]) => eb('id', 'in', termMatch(kind, prefix)))),
       );
     } else {
       const current = narrowed;
