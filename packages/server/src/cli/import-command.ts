@@ -5,6 +5,7 @@ import { systemClock } from '../main/create-caredesk';
 import { systemAudit } from '../access/request-audit';
 import { loadConfig } from '../config/config';
 import { ImportFailed, ImportService } from '../registry-import/import-service';
+import { refreshStatistics } from '../storage/refresh-statistics';
 import { openStandalone } from './standalone';
 import { ProgressBar } from './progress';
 import { UsageError } from './usage-error';
@@ -67,6 +68,7 @@ export function importCommand(program: Command): void {
           bar.update(i + 1);
         }
         bar.finish();
+        await refreshStatistics(cd.database);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         process.stdout.write(
           `${files.length - failed} of ${files.length} files imported: ${totals.resources} resources ` +

@@ -8,6 +8,7 @@ import { passwordIssues, type Identity } from '../identity';
 import { saveOrganization } from '../organizations/home-organization';
 import type { Database } from '../storage/database';
 import { importBatch } from '../storage/registry-import/import-store';
+import { refreshStatistics } from '../storage/refresh-statistics';
 import { generateDemoReference, generatePatientsStream } from './generate-demo';
 
 /** Where the demo logins are kept, inside the data directory, readable by its owner only. */
@@ -94,6 +95,7 @@ export async function loadDemo(
       ),
     );
   }
+  await refreshStatistics(database);
   const width = Math.max(...staff.map((s) => s.email.length));
   const loginsText = [
     `Demo logins for ${organization.name} (password for all: ${password})`,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTypeahead, type Patient } from '@caredesk/core';
 import type { Engine } from '../database';
 import { runIdempotent } from '../idempotency';
+import { refreshStatistics } from '../refresh-statistics';
 import { loadMigrations } from '../migrate/migrator';
 import { mergePatients } from '../patients/patient-merge';
 import { PatientRepository } from '../patients/patient-repository';
@@ -231,6 +232,24 @@ export function describeRegistryContract(engine: Engine): void {
         (e: unknown) => e,
       );
       expect(stolen).toBeInstanceOf(ImportRejected);
+    });
+
+    it('refreshes planner statistics after a bulk load', async () => {
+      await refreshStatistics(t.database);
+      if (engine === 'postgres') {
+        const r = await sql<{ analyzed: string | null }>`
+          SELECT last_analyze::text AS analyzed FROM pg_stat_user_tables WHERE relname = 'patients'`.execute(
+          t.database.db,
+        );
+        expect(r.rows[0]?.analyzed).not.toBeNull();
+      } else {
+        const r = await sql<{
+          n: number;
+        }>`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`.execute(
+          t.database.db,
+        );
+        expect(Number(r.rows[0]?.n)).toBe(1);
+      }
     });
 
     it('replays an idempotent create once and refuses a changed payload', async () => {
