@@ -32,6 +32,25 @@ describe('route policies', () => {
     }
   });
 
+  it('styles the landing page from a stylesheet the CSP allows, never inline', async () => {
+    const desk = await startTestCareDesk();
+    try {
+      const page = await desk.app.inject({
+        method: 'GET',
+        url: '/',
+        headers: { 'accept-language': 'lv' },
+      });
+      expect(page.body).not.toContain('<style');
+      expect(page.body).toContain('href="/assets/home.css"');
+      expect(page.body).toContain('<html lang="lv">');
+      const css = await desk.app.inject({ method: 'GET', url: '/assets/home.css' });
+      expect(css.statusCode).toBe(200);
+      expect(css.headers['content-type']).toContain('text/css');
+    } finally {
+      await desk.dispose();
+    }
+  });
+
   it('ignores a forged X-Forwarded-For when recording who asked', async () => {
     const desk = await startTestCareDesk();
     try {

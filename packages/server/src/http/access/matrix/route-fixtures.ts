@@ -87,6 +87,7 @@ const patientBody = () => ({
 /** One entry per route in the route table; a route missing here fails the matrix. */
 export const FIXTURES: Record<string, Fixture> = {
   'GET /': async () => ({ url: '/' }),
+  'GET /assets/home.css': async () => ({ url: '/assets/home.css' }),
   'GET /api/health': async () => ({ url: '/api/health' }),
   'GET /openapi.json': async () => ({ url: '/openapi.json' }),
   'GET /fhir/R4/metadata': async () => ({ url: '/fhir/R4/metadata' }),
