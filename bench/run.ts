@@ -24,8 +24,9 @@ const METHOD_NOTES = [
     'Each read and search is recorded in the HMAC hash-chained audit trail durably (group commit) before its response leaves.',
   'Reads rotate round-robin over up to 5,000 real patient ids; typeahead rotates over 2,000 queries built from stored patients ' +
     '(40 % surname prefixes of 2–6 letters, 15 % given + surname prefixes, 15 % birth dates in ISO/US/European form, ' +
-    '15 % 4–7 digit phone fragments, 10 % MRN prefixes, 5 % e-mail prefixes), each with limit=20. The typeahead fetches the ' +
-    'ids of selective terms (at most 2,000 patients) first and walks patients in name order when every term is common.',
+    '15 % 4–7 digit phone fragments, 10 % MRN prefixes, 5 % e-mail prefixes), each with limit=20. The typeahead reads ' +
+    'the prefix table (every prefix of every name, phone and identifier term, in name order) and answers with patient summaries; ' +
+    "the audit entries of reads and searches are written by the server's audit writer thread (SQLite) before each response.",
   "Latencies are autocannon's HDR histogram of 2xx responses, in whole milliseconds; req/s is the average over the measured window. " +
     'After each window the runner waits until a probe read answers within 250 ms ("Drain s"), so requests autocannon abandoned ' +
     "at the window's end are not worked off inside the next workload's window.",

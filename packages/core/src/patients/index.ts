@@ -6,3 +6,4 @@ export * from './validate-patient';
 export * from './validate-related';
 export * from './search-terms';
 export * from './duplicates';
+export * from './patient-summary';

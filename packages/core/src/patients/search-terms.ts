@@ -49,6 +49,53 @@ export function patientSearchTerms(p: {
   return [...out.values()];
 }
 
+/**
+ * Typeahead prefixes are stored up to this many characters. A longer query is narrowed by
+ * its first PREFIX_CAP characters and then checked against the whole term.
+ */
+export const PREFIX_CAP = 12;
+
+/**
+ * The shortest prefix a query of each kind can ask for (parseTypeahead): a phone query
+ * carries at least 3 digits. E-mail has no stored prefixes: every e-mail query holds the
+ * "@", so it always names a local part, and those are close to unique.
+ */
+const PREFIX_MIN: Partial<Record<SearchTermKind, number>> = { name: 1, identifier: 1, phone: 3 };
+
+export interface SearchPrefix {
+  kind: SearchTermKind;
+  prefix: string;
+}
+
+/** The first `length` characters (code points, as SQL substr counts them) of a term. */
+export function termPrefix(term: string, length: number): string {
+  return Array.from(term).slice(0, length).join('');
+}
+
+/**
+ * Every prefix a typeahead can look a patient up by, once each: "ann" and "anna" both
+ * give "a", "an", "ann". Stored beside the patient's sort name so that one prefix lists
+ * its patients already in name order (storage/patients/patient-typeahead.ts).
+ */
+export function searchPrefixes(terms: SearchTerm[]): SearchPrefix[] {
+  const out = new Map<string, SearchPrefix>();
+  for (const { kind, term } of terms) {
+    const min = PREFIX_MIN[kind];
+    if (min === undefined) continue;
+    const chars = Array.from(term);
+    for (let len = min; len <= Math.min(chars.length, PREFIX_CAP); len++) {
+      const prefix = chars.slice(0, len).join('');
+      out.set(`${kind}\u0000${prefix}`, { kind, prefix });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Whether typeahead prefixes are stored for this kind of term. */
+export function hasStoredPrefixes(kind: SearchTermKind): boolean {
+  return PREFIX_MIN[kind] !== undefined;
+}
+
 /** The key patients are listed by: folded "family given" of the first usable name. */
 export function patientSortName(names: PersonName[]): string {
   const name =

@@ -4,12 +4,15 @@ import type { Kysely } from 'kysely';
 import type { Database, Engine } from '../storage/database';
 import type { Schema } from '../storage/schema';
 import type { AuditSink } from './audit-sink';
+import type { BatchWriter } from './audit-writer-thread';
 import { auditKeyId } from './audit-mac';
 import { assertAuditInput, entryToRow } from './audit-rows';
 
 export interface AuditStoreOptions {
   /** Most entries one group commit writes (default 1,000). */
   maxBatch?: number;
+  /** Writes group-commit batches elsewhere (a worker thread); default: this connection. */
+  batchWriter?: BatchWriter;
 }
 
 interface Pending {
@@ -41,12 +44,13 @@ export class AuditStore implements AuditSink {
   private readonly engine: Engine;
   private readonly keyId: string;
   private readonly maxBatch: number;
+  private readonly batchWriter: BatchWriter | null;
   private queue: Pending[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
   private closed = false;
-  /** Group commits made by record(), and the entries they carried. */
-  readonly stats = { flushes: 0, entries: 0 };
+  /** Group commits made by record(), the entries they carried, and how many the writer thread made. */
+  readonly stats = { flushes: 0, entries: 0, writerFlushes: 0 };
 
   constructor(
     database: Pick<Database, 'db' | 'engine'>,
@@ -57,6 +61,7 @@ export class AuditStore implements AuditSink {
     this.engine = database.engine;
     this.keyId = auditKeyId(mac);
     this.maxBatch = Math.max(1, options.maxBatch ?? 1000);
+    this.batchWriter = options.batchWriter ?? null;
   }
 
   /**
@@ -125,6 +130,11 @@ export class AuditStore implements AuditSink {
     });
   }
 
+  /** Whether group commits now go to the writer thread (false without one). */
+  get writerReady(): boolean {
+    return this.batchWriter?.ready ?? false;
+  }
+
   /** Flushes what is queued, then refuses new entries. */
   async close(): Promise<void> {
     this.closed = true;
@@ -132,6 +142,7 @@ export class AuditStore implements AuditSink {
       if (!this.flushing && !this.scheduled) this.schedule();
       await (this.flushing ?? new Promise<void>((r) => setImmediate(r)));
     }
+    await this.batchWriter?.close();
   }
 
   private schedule(): void {
@@ -149,13 +160,12 @@ export class AuditStore implements AuditSink {
   private async flushLoop(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
+      const entries = batch.map((p) => p.entry);
       try {
-        await this.db.transaction().execute((trx) =>
-          this.append(
-            trx,
-            batch.map((p) => p.entry),
-          ),
-        );
+        if (this.batchWriter?.ready) {
+          await this.batchWriter.write(entries);
+          this.stats.writerFlushes += 1;
+        } else await this.db.transaction().execute((trx) => this.append(trx, entries));
       } catch (error) {
         // Nothing of the batch committed and the head was not moved: every caller hears it.
         for (const p of batch) p.reject(error);

@@ -136,6 +136,22 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, m: Mappe
 }
 
 /**
+ * The body that replaces a response whose audit entry could not be written: the entry is
+ * durable before the response or the response is not sent (architecture rule 2), and
+ * the client hears 503 with no internal detail.
+ */
+export function auditWithheld(request: FastifyRequest, reply: FastifyReply): string {
+  reply.code(503);
+  if (isFhirRequest(request)) {
+    reply.type('application/fhir+json; charset=utf-8');
+    return JSON.stringify(outcomeFor('unavailable', 'unavailable', []));
+  }
+  reply.type(PROBLEM_CONTENT_TYPE);
+  const language = negotiateLanguage(request.headers['accept-language']);
+  return JSON.stringify(problem(503, 'unavailable', language));
+}
+
+/**
  * Errors Fastify raises before a route runs (a URL that does not percent-decode, a path
  * parameter over maxParamLength): the same mapping, instead of Fastify's bare JSON.
  */

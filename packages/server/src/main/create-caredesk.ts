@@ -8,6 +8,7 @@ import { loadAuditKey } from '../audit/audit-key';
 import { createAuditMac } from '../audit/audit-mac';
 import { AuditQueries } from '../audit/audit-queries';
 import { AuditStore } from '../audit/audit-store';
+import { startAuditWriterThread } from '../audit/audit-writer-thread';
 import type { Config } from '../config/config';
 import { databaseConfig } from '../config/config';
 import { registerHomePage } from '../home/home-page';
@@ -62,6 +63,7 @@ export async function createCareDesk(
   clock: Clock = systemClock,
 ): Promise<CareDesk> {
   const database = await openDatabase(databaseConfig(config));
+  let startedAudit: AuditStore | null = null;
   try {
     await migrate(database, () => clock.now());
     const organizationId = await ensureHomeOrganization(database, clock.now());
@@ -70,7 +72,15 @@ export async function createCareDesk(
     // One audit store for the process: every entry goes through its hash chain. Identity
     // keys (TOTP-seed encryption, recovery-code pepper) are derived from the same key.
     const auditKey = loadAuditKey(config);
-    const audit = new AuditStore(database, createAuditMac(auditKey));
+    const dbConfig = databaseConfig(config);
+    const audit = new AuditStore(database, createAuditMac(auditKey), {
+      // SQLite commits block the thread that runs them; PostgreSQL's do not.
+      batchWriter:
+        dbConfig.engine === 'sqlite' && dbConfig.file !== ':memory:'
+          ? startAuditWriterThread(dbConfig.file, auditKey)
+          : undefined,
+    });
+    startedAudit = audit;
     const identity = createIdentity({
       database,
       clock,
@@ -157,6 +167,8 @@ export async function createCareDesk(
       },
     };
   } catch (e) {
+    // The audit writer thread would otherwise keep the process alive.
+    await startedAudit?.close();
     await database.close();
     throw e;
   }

@@ -6,6 +6,7 @@ import {
   type Clock,
   type Patient,
   type PatientInput,
+  type PatientSummary,
 } from '@caredesk/core';
 import type { RequestAudit } from '../access/request-audit';
 import type { Database } from '../storage/database';
@@ -145,10 +146,10 @@ export class PatientService {
     q: string,
     limit: number,
     cursor?: string,
-  ): Promise<Page<Patient>> {
+  ): Promise<Page<PatientSummary>> {
     const query = parseTypeahead(q);
     if (!query) return Promise.resolve({ items: [], nextCursor: null });
-    return this.repo.search(organizationId, { typeahead: query }, limit, cursor);
+    return this.repo.typeahead(organizationId, query, limit, cursor);
   }
 
   search(

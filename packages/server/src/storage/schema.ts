@@ -41,6 +41,8 @@ export interface PatientsTable extends Versioned {
   version: number;
   /** 0/1: staff need a care relationship or break-the-glass (migration 0005). */
   restricted: Generated<number>;
+  /** JSON SummaryDocFields for search results (migration 0007); null until filled. */
+  summary: string | null;
 }
 
 export interface PatientIdentifiersTable {
@@ -55,6 +57,15 @@ export interface PatientSearchTermsTable {
   organization_id: string;
   kind: string;
   term: string;
+  patient_id: string;
+}
+
+/** Typeahead prefixes in name order (migration 0007). */
+export interface PatientSearchPrefixesTable {
+  organization_id: string;
+  kind: string;
+  prefix: string;
+  sort_name: string;
   patient_id: string;
 }
 
@@ -322,6 +333,7 @@ export interface Schema {
   patients: PatientsTable;
   patient_identifiers: PatientIdentifiersTable;
   patient_search_terms: PatientSearchTermsTable;
+  patient_search_prefixes: PatientSearchPrefixesTable;
   duplicate_candidates: DuplicateCandidatesTable;
   related_persons: RelatedPersonsTable;
   coverages: CoveragesTable;

@@ -10,6 +10,7 @@ import { denialError, type AccessService } from '../../access/access-service';
 import { RequestAudit } from '../../access/request-audit';
 import type { AuditSink } from '../../audit/audit-sink';
 import type { RoutePolicy } from './route-policy';
+import { auditWithheld } from '../error-handler';
 
 /** Who made the request, as the identity layer resolved it from a session or token. */
 export interface Authentication {
@@ -111,15 +112,21 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
       policy?.kind === 'patient'
         ? ((request.params as Record<string, string | undefined>)[policy.patientParam] ?? null)
         : null;
-    await audit.record({
-      action: spec.action,
-      outcome,
-      patientId: audit.denial?.patientId ?? routePatient,
-      resourceType: spec.resourceType,
-      resourceId: routePatient,
-      detail:
-        audit.denial?.detail ?? (outcome === 'success' ? audit.detail : JSON.stringify({ status })),
-    });
+    try {
+      await audit.record({
+        action: spec.action,
+        outcome,
+        patientId: audit.denial?.patientId ?? routePatient,
+        resourceType: spec.resourceType,
+        resourceId: routePatient,
+        detail:
+          audit.denial?.detail ??
+          (outcome === 'success' ? audit.detail : JSON.stringify({ status })),
+      });
+    } catch (e) {
+      request.log.error({ err: e }, 'audit entry not written: response withheld');
+      return auditWithheld(request, reply);
+    }
     return payload;
   });
 }

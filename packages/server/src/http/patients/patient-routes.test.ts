@@ -76,6 +76,24 @@ describe('patient registry API', () => {
     expect(res.json().items.map((p: { id: string }) => p.id)).toContain(joseId);
   });
 
+  it('lists summaries, not whole records: opening one is a read of its own', async () => {
+    const res = await inject({ method: 'GET', url: '/api/patients?q=jose' });
+    const [item] = res.json().items as Array<Record<string, unknown>>;
+    expect(item).toMatchObject({ id: joseId, birthDate: '1980-04-30', mrn: 'MRN0012345' });
+    expect(item!.displayName).toContain('José');
+    expect(Object.keys(item!).sort()).toEqual([
+      'administrativeSex',
+      'birthDate',
+      'deceased',
+      'displayName',
+      'id',
+      'mrn',
+      'phone',
+      'preferredLanguage',
+      'restricted',
+    ]);
+  });
+
   it('does not find José by an unrelated name', async () => {
     const res = await inject({ method: 'GET', url: '/api/patients?q=maria' });
     expect(res.json().items).toEqual([]);

@@ -34,9 +34,7 @@ export function describeRegistryContract(engine: Engine): void {
     const create = (p: Patient) =>
       t.database.db.transaction().execute((trx) => repo.create(trx, p));
     const typeahead = async (q: string, organizationId = org) =>
-      (await repo.search(organizationId, { typeahead: parseTypeahead(q)! }, 50)).items.map(
-        (p) => p.id,
-      );
+      (await repo.typeahead(organizationId, parseTypeahead(q)!, 50)).items.map((p) => p.id);
 
     it('has applied every migration of the engine', async () => {
       const rows = await t.database.db
@@ -99,7 +97,7 @@ export function describeRegistryContract(engine: Engine): void {
       ]) {
         const query = parseTypeahead(q);
         if (query)
-          expect(await repo.search(org, { typeahead: query }, 50)).toEqual({
+          expect(await repo.typeahead(org, query, 50)).toEqual({
             items: [],
             nextCursor: null,
           });

@@ -1,4 +1,11 @@
-import { DomainError, type Coverage, type Patient, type RelatedPerson } from '@caredesk/core';
+import {
+  DomainError,
+  type Coverage,
+  type Patient,
+  type PatientSummary,
+  type RelatedPerson,
+  type TypeaheadQuery,
+} from '@caredesk/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -6,6 +13,8 @@ import { parseDoc } from '../json';
 import type { Schema } from '../schema';
 import { flagDuplicates, IdentifierTakenError, rowToPatient, writePatient } from './patient-rows';
 import { searchPatients, type Page, type PatientCriteria } from './patient-search';
+import { typeaheadPatients } from './patient-typeahead';
+import { PrefixCounts } from './prefix-counts';
 
 export interface DuplicateCandidate {
   patientId: string;
@@ -28,6 +37,9 @@ export function identifierConflict(e: IdentifierTakenError): DomainError {
 
 /** Storage of the patient registry, on either engine. */
 export class PatientRepository {
+  /** Which word of a several-word search to walk (prefix-counts.ts); per process. */
+  private readonly prefixCounts = new PrefixCounts();
+
   constructor(private readonly database: Database) {}
 
   private get db(): Kysely<Schema> {
@@ -95,6 +107,16 @@ export class PatientRepository {
       if (e instanceof IdentifierTakenError) throw identifierConflict(e);
       throw e;
     }
+  }
+
+  /** Summaries for the staff search box, in name order (patient-typeahead.ts). */
+  typeahead(
+    organizationId: string,
+    query: TypeaheadQuery,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<PatientSummary>> {
+    return typeaheadPatients(this.db, organizationId, query, limit, cursor, this.prefixCounts);
   }
 
   search(

@@ -4,11 +4,14 @@ import {
   DUPLICATE_THRESHOLD,
   patientSearchTerms,
   patientSortName,
+  summaryDocFields,
   type ImportedPatient,
   type Patient,
+  type SearchTerm,
 } from '@caredesk/core';
 import { contentHash, parseDoc } from '../json';
 import type { PatientsTable, Schema } from '../schema';
+import { replaceSearchPrefixes, type PrefixOwner } from './search-prefix-rows';
 
 type PatientDoc = Pick<
   Patient,
@@ -120,11 +123,13 @@ export async function writePatient(
     merged_into: p.mergedInto,
     version: p.version,
     data: JSON.stringify(docOf(p)),
+    summary: JSON.stringify(summaryDocFields(p)),
     source_key: sourceKey,
     content_hash: contentHash(patientContent(p)),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
+  const before = isNew ? null : await prefixOwner(trx, p.id);
   if (isNew) {
     await trx.insertInto('patients').values(row).execute();
   } else {
@@ -164,6 +169,31 @@ export async function writePatient(
       )
       .execute();
   }
+  await replaceSearchPrefixes(trx, p.id, before, {
+    organizationId: p.organizationId,
+    sortName: row.sort_name,
+    terms,
+  });
+}
+
+/** Where the stored record's typeahead prefixes sit, read before it is rewritten. */
+async function prefixOwner(trx: Kysely<Schema>, id: string): Promise<PrefixOwner | null> {
+  const row = await trx
+    .selectFrom('patients')
+    .select(['organization_id', 'sort_name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const terms = await trx
+    .selectFrom('patient_search_terms')
+    .select(['kind', 'term'])
+    .where('patient_id', '=', id)
+    .execute();
+  return {
+    organizationId: row.organization_id,
+    sortName: row.sort_name,
+    terms: terms.map((t) => ({ kind: t.kind as SearchTerm['kind'], term: t.term })),
+  };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { compactFold, type TypeaheadQuery } from '@caredesk/core';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { PatientsTable, Schema } from '../schema';
 import { rowToPatient } from './patient-rows';
@@ -15,9 +14,8 @@ const RANGE_END = '\uffff';
 
 export type BirthDateFilter = { op: 'eq' | 'lt' | 'gt' | 'le' | 'ge'; value: string };
 
-/** Search criteria shared by the typeahead and the FHIR Patient search. */
+/** Criteria of the FHIR Patient search (the typeahead is patient-typeahead.ts). */
 export interface PatientCriteria {
-  typeahead?: TypeaheadQuery;
   /** FHIR `name`: every token must prefix-match a name part. */
   nameTokens?: string[];
   birthDate?: BirthDateFilter;
@@ -99,33 +97,10 @@ export async function searchPatients(
       .where('term', '>=', prefix)
       .where('term', '<', prefix + RANGE_END);
 
-  const t = criteria.typeahead;
   // Each condition is a set of patients drawn from term ranges (OR within a condition).
-  const conditions: Array<Array<[kind: string, prefix: string]>> = [];
-  const nameTokens = t?.kind === 'name' ? t.tokens : (criteria.nameTokens ?? []);
-  if (t?.kind === 'name' && !/\s/.test(t.raw) && t.tokens.length > 1) {
-    // One typed word that folds to several tokens ("AB-CD") may be an identifier.
-    q = q.where((eb) =>
-      eb.or([
-        eb.and(t.tokens.map((token) => eb('id', 'in', termMatch('name', token)))),
-        eb('id', 'in', termMatch('identifier', compactFold(t.raw))),
-      ]),
-    );
-  } else if (t?.kind === 'name' && !/\s/.test(t.raw)) {
-    conditions.push([
-      ['name', t.tokens[0] ?? ''],
-      ['identifier', compactFold(t.raw)],
-    ]);
-  } else {
-    for (const token of nameTokens) conditions.push([['name', token]]);
-  }
-  if (t?.kind === 'birthDate') q = q.where('birth_date', '=', t.value);
-  if (t?.kind === 'phone')
-    conditions.push([
-      ['phone', t.prefix],
-      ['identifier', t.prefix],
-    ]);
-  if (t?.kind === 'email' || t?.kind === 'identifier') conditions.push([[t.kind, t.prefix]]);
+  const conditions: Array<Array<[kind: string, prefix: string]>> = (criteria.nameTokens ?? []).map(
+    (token) => [['name', token]],
+  );
   q = await applyTermConditions(db, organizationId, q, conditions, termMatch);
   if (criteria.birthDate) {
     // A partial date (1980, 1980-04) stands for its whole period (FHIR search, date

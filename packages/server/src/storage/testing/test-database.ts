@@ -21,12 +21,16 @@ export function postgresUrlFromEnv(): string | null {
   return url && /^postgres(ql)?:\/\//.test(url) ? url : null;
 }
 
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  /** Migrate through this version only (tests of a migration's backfill); default: all. */
+  through = Infinity,
+): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'caredesk-test-'));
     const config = { engine: 'sqlite' as const, file: join(dir, 'caredesk.db') };
     const database = await openDatabase(config);
-    await migrate(database);
+    await migrate(database, undefined, through);
     return {
       database,
       config,
@@ -48,7 +52,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   url.pathname = `/${name}`;
   const config = { engine: 'postgres' as const, url: url.toString() };
   const database = await openDatabase(config);
-  await migrate(database);
+  await migrate(database, undefined, through);
   return {
     database,
     config,

@@ -1,0 +1,3 @@
+import { describeTypeaheadContract } from './typeahead.contract';
+
+describeTypeaheadContract('sqlite');
