@@ -26,7 +26,7 @@ const METHOD_NOTES = [
     '(40 % surname prefixes of 2–6 letters, 15 % given + surname prefixes, 15 % birth dates in ISO/US/European form, ' +
     '15 % 4–7 digit phone fragments, 10 % MRN prefixes, 5 % e-mail prefixes), each with limit=20. The typeahead reads ' +
     'the prefix table (every prefix of every name, phone and identifier term, in name order) and answers with patient summaries; ' +
-    "the audit entries of reads and searches are written by the server's audit writer thread (SQLite) before each response.",
+    'on SQLite each audit group commit syncs its WAL on the thread pool (not the event loop) before the responses leave.',
   "Latencies are autocannon's HDR histogram of 2xx responses, in whole milliseconds; req/s is the average over the measured window. " +
     'After each window the runner waits until a probe read answers within 250 ms ("Drain s"), so requests autocannon abandoned ' +
     "at the window's end are not worked off inside the next workload's window.",

@@ -1,18 +1,21 @@
 import type { AuditEntry, AuditEntryInput, AuditMac } from '@caredesk/core';
 import { chainEntries, normalizeAuditEntry, sealCheckpoint } from '@caredesk/core';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Engine } from '../storage/database';
 import type { Schema } from '../storage/schema';
 import type { AuditSink } from './audit-sink';
-import type { BatchWriter } from './audit-writer-thread';
+import { syncWal } from './wal-sync';
 import { auditKeyId } from './audit-mac';
 import { assertAuditInput, entryToRow } from './audit-rows';
 
 export interface AuditStoreOptions {
   /** Most entries one group commit writes (default 1,000). */
   maxBatch?: number;
-  /** Writes group-commit batches elsewhere (a worker thread); default: this connection. */
-  batchWriter?: BatchWriter;
+  /**
+   * The SQLite file's WAL: group commits then sync it off the event loop (wal-sync.ts)
+   * instead of inside the commit. Leave out for PostgreSQL and in-memory databases.
+   */
+  walFile?: string;
 }
 
 interface Pending {
@@ -44,13 +47,13 @@ export class AuditStore implements AuditSink {
   private readonly engine: Engine;
   private readonly keyId: string;
   private readonly maxBatch: number;
-  private readonly batchWriter: BatchWriter | null;
+  private readonly walFile: string | null;
   private queue: Pending[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
   private closed = false;
-  /** Group commits made by record(), the entries they carried, and how many the writer thread made. */
-  readonly stats = { flushes: 0, entries: 0, writerFlushes: 0 };
+  /** Group commits made by record(), the entries they carried, and WAL syncs off the event loop. */
+  readonly stats = { flushes: 0, entries: 0, walSyncs: 0 };
 
   constructor(
     database: Pick<Database, 'db' | 'engine'>,
@@ -61,7 +64,7 @@ export class AuditStore implements AuditSink {
     this.engine = database.engine;
     this.keyId = auditKeyId(mac);
     this.maxBatch = Math.max(1, options.maxBatch ?? 1000);
-    this.batchWriter = options.batchWriter ?? null;
+    this.walFile = options.walFile ?? null;
   }
 
   /**
@@ -130,11 +133,6 @@ export class AuditStore implements AuditSink {
     });
   }
 
-  /** Whether group commits now go to the writer thread (false without one). */
-  get writerReady(): boolean {
-    return this.batchWriter?.ready ?? false;
-  }
-
   /** Flushes what is queued, then refuses new entries. */
   async close(): Promise<void> {
     this.closed = true;
@@ -142,7 +140,6 @@ export class AuditStore implements AuditSink {
       if (!this.flushing && !this.scheduled) this.schedule();
       await (this.flushing ?? new Promise<void>((r) => setImmediate(r)));
     }
-    await this.batchWriter?.close();
   }
 
   private schedule(): void {
@@ -157,15 +154,31 @@ export class AuditStore implements AuditSink {
     });
   }
 
+  /**
+   * One batch on SQLite: committed without waiting for fsync, on the one connection held
+   * throughout (so no other transaction runs with the lowered setting), then made durable
+   * by syncing the WAL on the thread pool. Callers are answered only after the sync.
+   */
+  private async commitThenSync(walFile: string, entries: AuditEntryInput[]): Promise<void> {
+    await this.db.connection().execute(async (conn) => {
+      await sql`PRAGMA synchronous = NORMAL`.execute(conn);
+      try {
+        await conn.transaction().execute((trx) => this.append(trx, entries));
+      } finally {
+        await sql`PRAGMA synchronous = FULL`.execute(conn);
+      }
+    });
+    await syncWal(walFile);
+    this.stats.walSyncs += 1;
+  }
+
   private async flushLoop(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       const entries = batch.map((p) => p.entry);
       try {
-        if (this.batchWriter?.ready) {
-          await this.batchWriter.write(entries);
-          this.stats.writerFlushes += 1;
-        } else await this.db.transaction().execute((trx) => this.append(trx, entries));
+        if (this.walFile) await this.commitThenSync(this.walFile, entries);
+        else await this.db.transaction().execute((trx) => this.append(trx, entries));
       } catch (error) {
         // Nothing of the batch committed and the head was not moved: every caller hears it.
         for (const p of batch) p.reject(error);

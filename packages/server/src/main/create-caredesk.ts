@@ -8,7 +8,6 @@ import { loadAuditKey } from '../audit/audit-key';
 import { createAuditMac } from '../audit/audit-mac';
 import { AuditQueries } from '../audit/audit-queries';
 import { AuditStore } from '../audit/audit-store';
-import { startAuditWriterThread } from '../audit/audit-writer-thread';
 import type { Config } from '../config/config';
 import { databaseConfig } from '../config/config';
 import { registerHomePage } from '../home/home-page';
@@ -63,7 +62,6 @@ export async function createCareDesk(
   clock: Clock = systemClock,
 ): Promise<CareDesk> {
   const database = await openDatabase(databaseConfig(config));
-  let startedAudit: AuditStore | null = null;
   try {
     await migrate(database, () => clock.now());
     const organizationId = await ensureHomeOrganization(database, clock.now());
@@ -75,12 +73,11 @@ export async function createCareDesk(
     const dbConfig = databaseConfig(config);
     const audit = new AuditStore(database, createAuditMac(auditKey), {
       // SQLite commits block the thread that runs them; PostgreSQL's do not.
-      batchWriter:
+      walFile:
         dbConfig.engine === 'sqlite' && dbConfig.file !== ':memory:'
-          ? startAuditWriterThread(dbConfig.file, auditKey)
+          ? `${dbConfig.file}-wal`
           : undefined,
     });
-    startedAudit = audit;
     const identity = createIdentity({
       database,
       clock,
@@ -167,8 +164,6 @@ export async function createCareDesk(
       },
     };
   } catch (e) {
-    // The audit writer thread would otherwise keep the process alive.
-    await startedAudit?.close();
     await database.close();
     throw e;
   }

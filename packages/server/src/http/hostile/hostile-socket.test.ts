@@ -50,7 +50,10 @@ function rawRequest(bytes: string | Buffer): Promise<RawResponse> {
     socket.on('error', (e: NodeJS.ErrnoException) =>
       e.code === 'ECONNRESET' || e.code === 'EPIPE' ? finish() : reject(e),
     );
-    socket.write(bytes, () => socket.end());
+    // No half-close: Node's HTTP server drops a response still being prepared (here: while
+    // its audit entry is made durable) when the client ends its side first. Clients keep
+    // the socket open for the answer; every request below asks the server to close it.
+    socket.write(bytes);
   });
 }
 

@@ -50,8 +50,8 @@ function withStatementCache(connection: BetterSqlite3.Database): SqliteDatabase 
     prepare: (sqlText: string) => {
       // Kysely opens transactions with a deferred BEGIN. A deferred transaction that reads
       // and then writes fails at once (SQLITE_BUSY_SNAPSHOT, no waiting) if another
-      // connection — the audit writer thread — committed in between. IMMEDIATE takes the
-      // write lock up front and waits its turn (busy_timeout) instead
+      // connection — a CLI command beside the server — committed in between. IMMEDIATE
+      // takes the write lock up front and waits its turn (busy_timeout) instead
       // (https://www.sqlite.org/lang_transaction.html#deferred_immediate_and_exclusive_transactions).
       const text = sqlText === 'begin' ? 'begin immediate' : sqlText;
       const hit = cache.get(text);
