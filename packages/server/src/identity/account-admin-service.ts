@@ -1,5 +1,6 @@
 import { DomainError, type Role, type StaffRole } from '@caredesk/core';
 import { enqueue } from '../jobs';
+import { sealLink } from './outbox-links';
 import { decodeCursor, encodeCursor } from '../storage/cursor';
 import {
   actorOf,
@@ -93,7 +94,10 @@ export class AccountAdminService {
       const invitationLink = await issueOneTimeToken(trx, this.deps, account.id, 'invitation', now);
       await enqueue(
         trx,
-        { kind: 'email.invitation', payload: { accountId: account.id, link: invitationLink } },
+        {
+          kind: 'email.invitation',
+          payload: sealLink(this.deps.box, 'email.invitation', account.id, invitationLink),
+        },
         now,
       );
       await audit(this.deps, trx, {

@@ -1,5 +1,6 @@
 import { DomainError } from '@caredesk/core';
 import { enqueue } from '../jobs';
+import { sealLink } from './outbox-links';
 import {
   actorOf,
   findAccountRow,
@@ -134,7 +135,10 @@ export class PasswordService {
       const link = await issueOneTimeToken(trx, this.deps, row.id, 'password-reset', now);
       await enqueue(
         trx,
-        { kind: 'email.password-reset', payload: { accountId: row.id, link } },
+        {
+          kind: 'email.password-reset',
+          payload: sealLink(this.deps.box, 'email.password-reset', row.id, link),
+        },
         now,
       );
     });

@@ -13,6 +13,10 @@ import {
   type SignedIn,
   type TestClock,
 } from './testing/auth-fixtures';
+import { loadAuditKey } from '../../audit/audit-key';
+import { loadConfig } from '../../config/config';
+import { openLink, type SealedLinkPayload } from '../../identity/outbox-links';
+import { SecretBox } from '../../identity/secret-box';
 
 let desk: Desk;
 let clock: TestClock;
@@ -37,6 +41,11 @@ beforeEach(async () => {
 const jobs = (kind: string) =>
   desk.database.db.selectFrom('jobs').selectAll().where('kind', '=', kind).orderBy('id').execute();
 const tokenOf = (link: string) => new URL(link).hash.replace('#token=', '');
+/** What the mailer will do: open the sealed link with the installation's key. */
+const box = () =>
+  new SecretBox(loadAuditKey(loadConfig({}, { dataDir: desk.dataDir, logLevel: 'silent' })));
+const linkIn = (kind: string, payload: string) =>
+  openLink(box(), kind, JSON.parse(payload) as SealedLinkPayload);
 const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
   desk.app.inject({ method: 'POST', url, payload, headers });
 
@@ -54,11 +63,15 @@ describe('password reset', () => {
     });
     expect(res.statusCode).toBe(202);
     const [job] = await jobs('email.password-reset');
-    const payload = JSON.parse(job!.payload) as { accountId: string; link: string };
-    expect(payload.link).toMatch(
+    const link = linkIn('email.password-reset', job!.payload);
+    expect(link).toMatch(
       /^https:\/\/care\.clinic\.example\/reset-password#token=[A-Za-z0-9_-]{43}$/,
     );
-    const token = tokenOf(payload.link);
+    const token = tokenOf(link);
+    // The jobs table holds the link sealed: reading the database does not hand it out.
+    expect(job!.payload).not.toContain(token);
+    expect(job!.payload).not.toContain('reset-password');
+    expect(() => openLink(box(), 'email.invitation', JSON.parse(job!.payload))).toThrow();
     const weak = await post('/api/auth/password/reset', { token, password: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().issues[0].path).toBe('password');
@@ -85,7 +98,9 @@ describe('password reset', () => {
 
   it('expires after an hour', async () => {
     await post('/api/auth/password/reset-request', { email: 'rita.reset@clinic.example' });
-    const token = tokenOf(JSON.parse((await jobs('email.password-reset')).at(-1)!.payload).link);
+    const token = tokenOf(
+      linkIn('email.password-reset', (await jobs('email.password-reset')).at(-1)!.payload),
+    );
     clock.advance(60 * 60_000);
     expect(
       (await post('/api/auth/password/reset', { token, password: 'another-fine-passphrase' }))
@@ -112,10 +127,10 @@ describe('invitations (admin creates staff)', () => {
       roles: ['nurse'],
     });
     const link = res.json().invitationLink as string;
-    expect(JSON.parse((await jobs('email.invitation'))[0]!.payload)).toEqual({
-      accountId: invitedId,
-      link,
-    });
+    const [job] = await jobs('email.invitation');
+    expect(JSON.parse(job!.payload)).toMatchObject({ accountId: invitedId });
+    expect(linkIn('email.invitation', job!.payload)).toBe(link);
+    expect(job!.payload).not.toContain(tokenOf(link));
     inviteToken = tokenOf(link);
     expect((await login(desk, 'ines.invited@clinic.example', NEW_PASSWORD)).statusCode).toBe(401);
     const personal = await post('/api/auth/invitations/accept', {
