@@ -45,6 +45,11 @@ describe('a response whose audit entry cannot be written', () => {
       }
       const problem = (await inject({ method: 'GET', url: `/api/patients/${id}` })).json();
       expect(problem).toMatchObject({ status: 503, code: 'unavailable' });
+      const outcome = (await inject({ method: 'GET', url: `/fhir/R4/Patient/${id}` })).json();
+      expect(outcome).toMatchObject({
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'transient' }],
+      });
     } finally {
       await sql`DROP TRIGGER audit_refused`.execute(db);
     }
