@@ -1,28 +1,15 @@
 import type { AuditEntry } from '@caredesk/core';
+import { AUDIT_COLUMNS } from './audit-rows';
 
-/** Column order of an audit CSV export (ONC 170.315(d)(3): every field, sortable). */
-export const AUDIT_CSV_COLUMNS = [
+/**
+ * Column order of an audit CSV export (ONC 170.315(d)(3): every field, sortable): the
+ * stored columns, with the time second so a spreadsheet sorts by it naturally.
+ */
+export const AUDIT_CSV_COLUMNS: readonly string[] = [
   'seq',
   'occurred_at',
-  'organization_id',
-  'actor_kind',
-  'actor_id',
-  'actor_name',
-  'actor_roles',
-  'on_behalf_of',
-  'patient_id',
-  'action',
-  'resource_type',
-  'resource_id',
-  'outcome',
-  'purpose_of_use',
-  'source_address',
-  'user_agent',
-  'break_glass',
-  'detail',
-  'prev_hash',
-  'hash',
-] as const;
+  ...AUDIT_COLUMNS.filter((c) => c !== 'seq' && c !== 'occurred_at'),
+];
 
 /**
  * One CSV field: RFC 4180 quoting (fields holding a quote, comma, CR or LF are quoted,

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/database';
 import type { Schema } from '../../storage/schema';
-import { entryToRow } from '../audit-rows';
+import { AUDIT_COLUMNS, entryToRow } from '../audit-rows';
 import { verifyAuditTrailIn } from '../audit-verify';
 import { testMac } from './audit-fixtures';
 
@@ -28,28 +28,9 @@ export interface TrialOutcome {
   passed: boolean;
 }
 
-const EDITABLE = [
-  'organization_id',
-  'occurred_at',
-  'actor_kind',
-  'actor_id',
-  'actor_name',
-  'actor_roles',
-  'on_behalf_of',
-  'patient_id',
-  'action',
-  'resource_type',
-  'resource_id',
-  'outcome',
-  'purpose_of_use',
-  'source_address',
-  'user_agent',
-  'break_glass',
-  'detail',
-  'prev_hash',
-  'hash',
-] as const;
-type Column = (typeof EDITABLE)[number];
+/** Every stored column but the sequence number (editing that one is a reorder). */
+const EDITABLE = AUDIT_COLUMNS.filter((c) => c !== 'seq');
+type Column = Exclude<(typeof AUDIT_COLUMNS)[number], 'seq'>;
 
 /** A hash that looks right but is made without the key: plain SHA-256, or HMAC under a guess. */
 function forgedHash(e: AuditEntry, variant: number): string {

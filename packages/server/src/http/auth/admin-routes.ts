@@ -68,27 +68,26 @@ export const adminRoutes =
       },
     );
 
-    app.post(
-      '/users/:id/disable',
-      { config: users, schema: { params: idParams, tags } },
-      async (req) => {
-        const auth = await requireAdmin(identity, req, 'admin.users');
-        return accountView(
-          await identity.accounts.setDisabled(auth.account, req.params.id, true, requestMeta(req)),
-        );
-      },
-    );
-
-    app.post(
-      '/users/:id/enable',
-      { config: users, schema: { params: idParams, tags } },
-      async (req) => {
-        const auth = await requireAdmin(identity, req, 'admin.users');
-        return accountView(
-          await identity.accounts.setDisabled(auth.account, req.params.id, false, requestMeta(req)),
-        );
-      },
-    );
+    for (const [action, disabled] of [
+      ['disable', true],
+      ['enable', false],
+    ] as const) {
+      app.post(
+        `/users/:id/${action}`,
+        { config: users, schema: { params: idParams, tags } },
+        async (req) => {
+          const auth = await requireAdmin(identity, req, 'admin.users');
+          return accountView(
+            await identity.accounts.setDisabled(
+              auth.account,
+              req.params.id,
+              disabled,
+              requestMeta(req),
+            ),
+          );
+        },
+      );
+    }
 
     app.post(
       '/users/:id/mfa-reset',

@@ -10,7 +10,7 @@ export interface Page<T> {
 }
 
 /** Highest code point: `term < prefix + U+FFFF` closes the prefix range in byte order. */
-const RANGE_END = '\uffff';
+export const RANGE_END = '\uffff';
 
 export type BirthDateFilter = { op: 'eq' | 'lt' | 'gt' | 'le' | 'ge'; value: string };
 

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import { summaryDocFields, type Patient } from '@caredesk/core';
+import { summaryDocFields, type Patient, type SummaryDocFields } from '@caredesk/core';
 import { parseDoc } from '../json';
 import type { Schema } from '../schema';
 
 export type SummarySource = Partial<Pick<Patient, 'names' | 'identifiers' | 'telecom'>>;
 
-/** The stored summary JSON of a record's document (tolerates documents missing fields). */
-export function summaryJson(data: string): string {
+/** A summary from a record's stored document (tolerates documents missing fields). */
+export function summaryFromDocument(data: string): SummaryDocFields {
   const doc = parseDoc<SummarySource>(data);
-  return JSON.stringify(summaryDocFields({ names: [], identifiers: [], telecom: [], ...doc }));
+  return summaryDocFields({ names: [], identifiers: [], telecom: [], ...doc });
 }
 
 /**
@@ -30,7 +30,7 @@ export async function fillMissingSummaries(db: Kysely<Schema>): Promise<number> 
       for (const row of rows) {
         await trx
           .updateTable('patients')
-          .set({ summary: summaryJson(row.data) })
+          .set({ summary: JSON.stringify(summaryFromDocument(row.data)) })
           .where('id', '=', row.id)
           .execute();
       }

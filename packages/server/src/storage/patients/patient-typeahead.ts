@@ -11,12 +11,9 @@ import {
 import { decodeCursor, encodeCursor } from '../cursor';
 import { parseDoc } from '../json';
 import type { Schema } from '../schema';
-import type { Page } from './patient-search';
-import { summaryJson } from './patient-summaries';
+import { RANGE_END, type Page } from './patient-search';
+import { summaryFromDocument } from './patient-summaries';
 import { PrefixCounts } from './prefix-counts';
-
-/** Highest code point: `term < prefix + U+FFFF` closes the prefix range in byte order. */
-const RANGE_END = '\uffff';
 
 /** A result's place in name order: the keyset every page continues from. */
 interface Key {
@@ -268,19 +265,20 @@ async function summaries(
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Rows written before migration 0007 until start-up fills them: from the document.
   const missing = rows.filter((r) => r.summary === null).map((r) => r.id);
-  const documents = new Map<string, string>();
+  const fromDocument = new Map<string, SummaryDocFields>();
   if (missing.length > 0) {
     const docs = await db
       .selectFrom('patients')
       .select(['id', 'data'])
       .where('id', 'in', missing)
       .execute();
-    for (const d of docs) documents.set(d.id, summaryJson(d.data));
+    for (const d of docs) fromDocument.set(d.id, summaryFromDocument(d.data));
   }
   return page.flatMap((k): PatientSummary[] => {
     const row = byId.get(k.patient_id);
     if (!row) return [];
-    const fields = parseDoc<SummaryDocFields>(row.summary ?? documents.get(row.id) ?? '{}');
+    const fields = row.summary ? parseDoc<SummaryDocFields>(row.summary) : fromDocument.get(row.id);
+    if (!fields) return [];
     return [
       {
         id: row.id,

@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { Database } from '../database';
 import type { Schema } from '../schema';
 
@@ -15,7 +24,7 @@ export function openSqlite(file: string): Database {
   const connection = new BetterSqlite3(file);
   applyPragmas(connection);
   const db = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }),
   });
   return {
     db,
@@ -35,6 +44,29 @@ export function openSqlite(file: string): Database {
   };
 }
 
+/**
+ * Kysely opens transactions with a deferred BEGIN. A deferred transaction that reads and
+ * then writes fails at once (SQLITE_BUSY_SNAPSHOT, no waiting) if another connection — a
+ * CLI command beside the server — committed in between. IMMEDIATE takes the write lock up
+ * front and waits its turn (busy_timeout) instead
+ * (https://www.sqlite.org/lang_transaction.html#deferred_immediate_and_exclusive_transactions).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly dialectConfig: SqliteDialectConfig) {
+    super(dialectConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.dialectConfig);
+  }
+}
+
 /** Distinct SQL texts kept prepared; the app issues a few hundred at most. */
 const STATEMENT_CACHE_SIZE = 1000;
 
@@ -47,13 +79,7 @@ function withStatementCache(connection: BetterSqlite3.Database): SqliteDatabase 
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => connection.close(),
-    prepare: (sqlText: string) => {
-      // Kysely opens transactions with a deferred BEGIN. A deferred transaction that reads
-      // and then writes fails at once (SQLITE_BUSY_SNAPSHOT, no waiting) if another
-      // connection — a CLI command beside the server — committed in between. IMMEDIATE
-      // takes the write lock up front and waits its turn (busy_timeout) instead
-      // (https://www.sqlite.org/lang_transaction.html#deferred_immediate_and_exclusive_transactions).
-      const text = sqlText === 'begin' ? 'begin immediate' : sqlText;
+    prepare: (text: string) => {
       const hit = cache.get(text);
       if (hit && !hit.busy) return hit;
       const statement = connection.prepare(text);
