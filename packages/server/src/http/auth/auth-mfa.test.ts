@@ -10,6 +10,7 @@ import {
   signIn,
   startDesk,
   type Desk,
+  type SignedIn,
   type TestClock,
 } from './testing/auth-fixtures';
 
@@ -20,6 +21,10 @@ beforeAll(async () => {
   ({ desk, clock } = await startDesk({ loginRateLimitPerMinute: 1000 }));
 });
 afterAll(async () => desk.dispose());
+
+/** A cookie-authenticated POST with the session's CSRF token. */
+const postAs = (s: SignedIn, url: string, payload?: object) =>
+  desk.app.inject({ method: 'POST', url, headers: as(s), ...(payload ? { payload } : {}) });
 
 describe('TOTP MFA for staff (required by default)', () => {
   let secret = '';
@@ -38,11 +43,7 @@ describe('TOTP MFA for staff (required by default)', () => {
       headers: { cookie: s.cookie },
     });
     expect(meRes.statusCode).toBe(401);
-    const setup = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/setup',
-      headers: as(s),
-    });
+    const setup = await postAs(s, '/api/auth/mfa/setup');
     expect(setup.statusCode).toBe(200);
     secret = setup.json().secret;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -56,19 +57,9 @@ describe('TOTP MFA for staff (required by default)', () => {
       .executeTakeFirstOrThrow();
     expect(stored.mfa_pending_secret).toMatch(/^v1\./);
     expect(stored.mfa_pending_secret).not.toContain(secret);
-    const bad = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/enable',
-      headers: as(s),
-      payload: { code: '000000' },
-    });
+    const bad = await postAs(s, '/api/auth/mfa/enable', { code: '000000' });
     expect(bad.statusCode).toBe(400);
-    const enable = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/enable',
-      headers: as(s),
-      payload: { code: code(secret, clock) },
-    });
+    const enable = await postAs(s, '/api/auth/mfa/enable', { code: code(secret, clock) });
     expect(enable.statusCode).toBe(200);
     recoveryCodes = enable.json().recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
@@ -132,23 +123,13 @@ describe('TOTP MFA for staff (required by default)', () => {
       headers: { cookie: s.cookie },
     });
     expect(meRes.json().issues[0].message).toMatch(/authenticator/);
-    const wrong = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/verify',
-      headers: as(s),
-      payload: { code: '123456' },
-    });
+    const wrong = await postAs(s, '/api/auth/mfa/verify', { code: '123456' });
     expect(wrong.statusCode).toBe(400);
     expect((await auditEntries(desk, 'login-failed')).at(-1)!.detail).toEqual({
       reason: 'mfa-failed',
       factor: 'totp',
     });
-    const ok = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/verify',
-      headers: as(s),
-      payload: { code: code(secret, clock) },
-    });
+    const ok = await postAs(s, '/api/auth/mfa/verify', { code: code(secret, clock) });
     expect(ok.statusCode).toBe(200);
     const after = { cookie: cookieOf(ok), csrf: ok.json().csrfToken };
     expect(
@@ -167,31 +148,18 @@ describe('TOTP MFA for staff (required by default)', () => {
     const res = await login(desk, 'phil.physician@clinic.example');
     const s = { cookie: cookieOf(res), csrf: res.json().csrfToken as string };
     // Same step as the previous successful verification.
-    const replay = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/verify',
-      headers: as(s),
-      payload: { code: code(secret, clock) },
-    });
+    const replay = await postAs(s, '/api/auth/mfa/verify', { code: code(secret, clock) });
     expect(replay.statusCode).toBe(400);
     clock.advance(30_000);
-    const next = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/verify',
-      headers: as(s),
-      payload: { code: code(secret, clock) },
-    });
+    const next = await postAs(s, '/api/auth/mfa/verify', { code: code(secret, clock) });
     expect(next.statusCode).toBe(200);
   });
 
   it('a recovery code works once', async () => {
     const first = await login(desk, 'phil.physician@clinic.example');
     const s1 = { cookie: cookieOf(first), csrf: first.json().csrfToken as string };
-    const used = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/verify',
-      headers: as(s1),
-      payload: { recoveryCode: recoveryCodes[0]!.toUpperCase() },
+    const used = await postAs(s1, '/api/auth/mfa/verify', {
+      recoveryCode: recoveryCodes[0]!.toUpperCase(),
     });
     expect(used.statusCode).toBe(200);
     expect((await auditEntries(desk, 'mfa-change')).at(-1)!.detail).toEqual({
@@ -200,12 +168,7 @@ describe('TOTP MFA for staff (required by default)', () => {
     });
     const second = await login(desk, 'phil.physician@clinic.example');
     const s2 = { cookie: cookieOf(second), csrf: second.json().csrfToken as string };
-    const again = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/verify',
-      headers: as(s2),
-      payload: { recoveryCode: recoveryCodes[0] },
-    });
+    const again = await postAs(s2, '/api/auth/mfa/verify', { recoveryCode: recoveryCodes[0] });
     expect(again.statusCode).toBe(400);
   });
 
@@ -214,19 +177,9 @@ describe('TOTP MFA for staff (required by default)', () => {
     const res = await login(desk, 'phil.physician@clinic.example');
     const s = { cookie: cookieOf(res), csrf: res.json().csrfToken as string };
     for (let i = 0; i < 5; i++) {
-      await desk.app.inject({
-        method: 'POST',
-        url: '/api/auth/mfa/verify',
-        headers: as(s),
-        payload: { code: '000001' },
-      });
+      await postAs(s, '/api/auth/mfa/verify', { code: '000001' });
     }
-    const after = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/verify',
-      headers: as(s),
-      payload: { code: code(secret, clock) },
-    });
+    const after = await postAs(s, '/api/auth/mfa/verify', { code: code(secret, clock) });
     expect(after.statusCode).toBe(401);
     expect((await login(desk, 'phil.physician@clinic.example')).statusCode).toBe(429);
     clock.advance(16 * 60_000);
@@ -235,11 +188,9 @@ describe('TOTP MFA for staff (required by default)', () => {
   it('staff cannot switch MFA off while it is required; an admin reset makes them enrol again', async () => {
     const s = await signIn(desk, clock, 'phil.physician@clinic.example', secret);
     clock.advance(30_000);
-    const off = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/disable',
-      headers: as(s),
-      payload: { password: 'violet-harbour-lantern-7', code: code(secret, clock) },
+    const off = await postAs(s, '/api/auth/mfa/disable', {
+      password: 'violet-harbour-lantern-7',
+      code: code(secret, clock),
     });
     expect(off.statusCode).toBe(409);
     await provisionStaff(desk, 'ada.admin@clinic.example', ['admin'], 'Ada Admin');
@@ -249,11 +200,7 @@ describe('TOTP MFA for staff (required by default)', () => {
       .select('id')
       .where('email', '=', 'phil.physician@clinic.example')
       .executeTakeFirstOrThrow();
-    const reset = await desk.app.inject({
-      method: 'POST',
-      url: `/api/admin/users/${phil.id}/mfa-reset`,
-      headers: as(admin),
-    });
+    const reset = await postAs(admin, `/api/admin/users/${phil.id}/mfa-reset`);
     expect(reset.statusCode).toBe(204);
     expect(
       (await desk.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } }))
@@ -288,25 +235,14 @@ describe('patients: MFA optional', () => {
       headers: { cookie: s.cookie },
     } as never);
     expect(auth?.principal).toMatchObject({ kind: 'patient', patientId });
-    const setup = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/setup',
-      headers: as(s),
-    });
+    const setup = await postAs(s, '/api/auth/mfa/setup');
     const secret = setup.json().secret as string;
-    const enable = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/enable',
-      headers: as(s),
-      payload: { code: code(secret, clock) },
-    });
+    const enable = await postAs(s, '/api/auth/mfa/enable', { code: code(secret, clock) });
     expect(enable.statusCode).toBe(200);
     clock.advance(30_000);
-    const off = await desk.app.inject({
-      method: 'POST',
-      url: '/api/auth/mfa/disable',
-      headers: as(s),
-      payload: { password: 'violet-harbour-lantern-7', code: code(secret, clock) },
+    const off = await postAs(s, '/api/auth/mfa/disable', {
+      password: 'violet-harbour-lantern-7',
+      code: code(secret, clock),
     });
     expect(off.statusCode).toBe(204);
     expect((await login(desk, 'paula@example.org')).json().mfaRequired).toBe(false);
