@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import type { TestDatabase } from '../storage/testing/test-database';
-import { AuditQueries } from './audit-queries';
+import { CompiledQuery } from 'kysely';
+import { applyAuditFilters, AuditQueries } from './audit-queries';
 import type { AuditStore } from './audit-store';
 import { sampleEntry } from './testing/audit-fixtures';
 
@@ -143,6 +144,24 @@ export function describeAuditQueries(ctx: () => { t: TestDatabase; store: AuditS
       ]);
       expect(await names({ patientId: P, outcome: 'denied' })).toEqual(['Dr B:read']);
       expect(await names({ patientId: P, breakGlass: true })).toEqual(['Dr B:read']);
+      expect(await names({ patientId: P, breakGlass: false, actorId: 'dr-b' })).toEqual([
+        'Dr B:read',
+      ]);
+    });
+
+    it('finds break-glass entries through the partial index, not a walk of the trail', async () => {
+      const { database } = ctx().t;
+      if (database.engine !== 'sqlite') return; // PostgreSQL plans by table size; tiny here
+      const query = applyAuditFilters(database.db.selectFrom('audit_entries').selectAll(), {
+        breakGlass: true,
+      })
+        .orderBy('seq', 'desc')
+        .limit(101)
+        .compile();
+      const plan = await database.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
+      );
+      expect(plan.rows.map((r) => r.detail).join('\n')).toContain('audit_entries_break_glass');
     });
 
     it('pages newest first by keyset, every entry exactly once', async () => {

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntry, AuditEntryInput, AuditOutcome } from '@caredesk/core';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { DomainError } from '@caredesk/core';
 import { decodeCursor, encodeCursor } from '../storage/cursor';
 import type { Schema } from '../storage/schema';
@@ -67,7 +67,8 @@ function cursorSeq(cursor: string): number {
 
 type Filterable = SelectQueryBuilder<Schema, 'audit_entries', object>;
 
-function applyFilters<Q extends Filterable>(q: Q, f: AuditQuery): Q {
+/** The report filters as WHERE terms; exported for the query-plan check in the contract. */
+export function applyAuditFilters<Q extends Filterable>(q: Q, f: AuditQuery): Q {
   let out = q as Filterable;
   if (f.organizationId !== undefined) out = out.where('organization_id', '=', f.organizationId);
   if (f.patientId !== undefined) out = out.where('patient_id', '=', f.patientId);
@@ -79,7 +80,11 @@ function applyFilters<Q extends Filterable>(q: Q, f: AuditQuery): Q {
     out = out.where('action', 'in', actions.length > 0 ? actions : ['-none-']);
   }
   if (f.outcome !== undefined) out = out.where('outcome', '=', f.outcome);
-  if (f.breakGlass !== undefined) out = out.where('break_glass', '=', f.breakGlass ? 1 : 0);
+  // Inlined, not bound: a partial index (migration 0008) is usable only where the planner
+  // sees the constant; SQLite and an unnamed PostgreSQL statement plan with the bound value,
+  // a prepared generic plan would not (https://www.sqlite.org/partialindex.html).
+  if (f.breakGlass !== undefined)
+    out = out.where('break_glass', '=', sql.lit(f.breakGlass ? 1 : 0));
   return out as Q;
 }
 
@@ -92,7 +97,7 @@ export class AuditQueries {
     page: { limit?: number; cursor?: string | null } = {},
   ): Promise<AuditPage<AuditEntry>> {
     const limit = Math.min(Math.max(1, page.limit ?? 100), MAX_AUDIT_PAGE);
-    let q = applyFilters(this.db.selectFrom('audit_entries').selectAll(), filter);
+    let q = applyAuditFilters(this.db.selectFrom('audit_entries').selectAll(), filter);
     if (page.cursor) q = q.where('seq', '<', cursorSeq(page.cursor));
     const rows = await q
       .orderBy('seq', 'desc')
@@ -156,7 +161,7 @@ export class AuditQueries {
   async *stream(filter: AuditQuery, pageSize = 1000): AsyncGenerator<AuditEntry> {
     let after = 0;
     for (;;) {
-      const rows = await applyFilters(this.db.selectFrom('audit_entries').selectAll(), filter)
+      const rows = await applyAuditFilters(this.db.selectFrom('audit_entries').selectAll(), filter)
         .where('seq', '>', after)
         .orderBy('seq')
         .limit(pageSize)

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Engine } from '../storage/database';
 import type { Schema } from '../storage/schema';
 import type { AuditSink } from './audit-sink';
-import { syncWal } from './wal-sync';
+import { WalSyncer } from './wal-sync';
 import { auditKeyId } from './audit-mac';
 import { assertAuditInput, entryToRow } from './audit-rows';
 
@@ -47,7 +47,7 @@ export class AuditStore implements AuditSink {
   private readonly engine: Engine;
   private readonly keyId: string;
   private readonly maxBatch: number;
-  private readonly walFile: string | null;
+  private readonly wal: WalSyncer | null;
   private queue: Pending[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
@@ -64,7 +64,7 @@ export class AuditStore implements AuditSink {
     this.engine = database.engine;
     this.keyId = auditKeyId(mac);
     this.maxBatch = Math.max(1, options.maxBatch ?? 1000);
-    this.walFile = options.walFile ?? null;
+    this.wal = options.walFile ? new WalSyncer(options.walFile) : null;
   }
 
   /**
@@ -81,18 +81,10 @@ export class AuditStore implements AuditSink {
     if (entries.length === 0) return [];
     for (const e of entries) assertAuditInput(e);
     const normalized = entries.map(normalizeAuditEntry);
-    if (this.engine === 'sqlite') {
-      // Take the write lock before reading the head: another process writing the same file
-      // (the CLI beside a server) then waits its turn (busy_timeout) instead of failing on
-      // a stale read snapshot.
-      await trx
-        .updateTable('audit_chain_head')
-        .set((eb) => ({ seq: eb.ref('seq') }))
-        .where('id', '=', 1)
-        .execute();
-    }
     let headQuery = trx.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1);
-    // PostgreSQL: one writer at a time across all processes. SQLite already has one.
+    // PostgreSQL: one writer at a time across all processes. SQLite already has one: every
+    // transaction begins IMMEDIATE (storage/sqlite/open-sqlite.ts), so the head read here
+    // is never a stale snapshot that another process (the CLI beside a server) moved on.
     if (this.engine === 'postgres') headQuery = headQuery.forUpdate();
     const head = await headQuery.executeTakeFirst();
     if (!head) throw new Error('audit_chain_head is missing: the audit trail was tampered with');
@@ -140,6 +132,7 @@ export class AuditStore implements AuditSink {
       if (!this.flushing && !this.scheduled) this.schedule();
       await (this.flushing ?? new Promise<void>((r) => setImmediate(r)));
     }
+    await this.wal?.close();
   }
 
   private schedule(): void {
@@ -158,8 +151,13 @@ export class AuditStore implements AuditSink {
    * One batch on SQLite: committed without waiting for fsync, on the one connection held
    * throughout (so no other transaction runs with the lowered setting), then made durable
    * by syncing the WAL on the thread pool. Callers are answered only after the sync.
+   *
+   * The next batch waits for this sync. Committing it during the sync instead (tried
+   * with up to 2, 4 and 8 syncs in flight) made batches smaller and the read benchmark
+   * slower — 3,550–3,650 req/s against 3,900–4,050 — because a commit's fixed cost (about
+   * a dozen WAL frames, ~150 µs on this machine kind) is then shared by fewer requests.
    */
-  private async commitThenSync(walFile: string, entries: AuditEntryInput[]): Promise<void> {
+  private async commitThenSync(wal: WalSyncer, entries: AuditEntryInput[]): Promise<void> {
     await this.db.connection().execute(async (conn) => {
       await sql`PRAGMA synchronous = NORMAL`.execute(conn);
       try {
@@ -168,7 +166,7 @@ export class AuditStore implements AuditSink {
         await sql`PRAGMA synchronous = FULL`.execute(conn);
       }
     });
-    await syncWal(walFile);
+    await wal.sync();
     this.stats.walSyncs += 1;
   }
 
@@ -177,7 +175,7 @@ export class AuditStore implements AuditSink {
       const batch = this.queue.splice(0, this.maxBatch);
       const entries = batch.map((p) => p.entry);
       try {
-        if (this.walFile) await this.commitThenSync(this.walFile, entries);
+        if (this.wal) await this.commitThenSync(this.wal, entries);
         else await this.db.transaction().execute((trx) => this.append(trx, entries));
       } catch (error) {
         // Nothing of the batch committed and the head was not moved: every caller hears it.
