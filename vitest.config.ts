@@ -31,8 +31,9 @@ if (!existsSync(corpus)) {
   );
 }
 
-// Two projects: the whole suite on the embedded database (npm test), and the storage
-// contract suite again against PostgreSQL (npm run test:pg, needs DATABASE_URL).
+// Three projects: the whole suite on the embedded database (npm test), the browser tests
+// (npm run test:e2e), and the storage contract suite again against PostgreSQL (npm run
+// test:pg, needs DATABASE_URL).
 export default defineConfig({
   test: {
     projects: [
@@ -43,6 +44,17 @@ export default defineConfig({
           exclude: ['**/*.pg.test.ts', '**/node_modules/**', ...withoutCorpus],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Browser tests (npm run test:e2e): real Chromium over a real server; one file at
+        // a time, each starts its own server with demo data.
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

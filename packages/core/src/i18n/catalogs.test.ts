@@ -48,7 +48,7 @@ describe('message catalogs (en, es, lv, nb)', () => {
 
   it('every key is used by the code, and every literal key the code uses exists', () => {
     const root = fileURLToPath(new URL('../../../', import.meta.url));
-    const code = ['core/src', 'interop/src', 'server/src']
+    const code = ['core/src', 'interop/src', 'server/src', 'web/src']
       .flatMap((p) => sourceFiles(join(root, p)))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
@@ -61,7 +61,7 @@ describe('message catalogs (en, es, lv, nb)', () => {
     expect(unused).toEqual([]);
     const referenced = [
       ...code.matchAll(
-        /'((?:problem|validation|patients|idempotency|home|auth|access|consent)\.[\w.-]+)'/g,
+        /'((?:problem|validation|patients|idempotency|home|auth|access|consent|web)\.[\w.-]+)'/g,
       ),
     ].map((m) => m[1]!);
     // Permission names (consent.manage, import.fhir...) share the dotted shape; they are not messages.
@@ -78,6 +78,12 @@ describe('message catalogs (en, es, lv, nb)', () => {
     expect(translate('lv', 'home.patients', { count: 21 })).toBe('21 pacients reģistrā');
     expect(translate('lv', 'home.patients', { count: 3 })).toBe('3 pacienti reģistrā');
     expect(translate('nb-NO', 'home.patients', { count: 2 })).toBe('2 pasienter registrert');
+    expect(translate('lv', 'web.console.search.results', { count: 10 })).toBe('10 pacientu');
+    expect(translate('lv', 'web.console.search.results', { count: 1 })).toBe('1 pacients');
+    expect(translate('nb', 'web.console.search.results', { count: 1 })).toBe('1 pasient funnet');
+    expect(translate('es', 'web.console.search.results', { count: 2 })).toBe(
+      '2 pacientes encontrados',
+    );
   });
 
   it('negotiates Accept-Language with q-values and Norwegian aliases', () => {

@@ -12,8 +12,8 @@ function escapeHtml(s: string): string {
 }
 
 /**
- * The landing page until the web app (portal and console) is served here: it says the
- * server runs, in the visitor's language, and links the machine-readable descriptions.
+ * The landing page: it says the server runs, in the visitor's language, and links the
+ * portal, the console and the machine-readable descriptions.
  */
 export function registerHomePage(
   app: FastifyInstance,
@@ -45,7 +45,8 @@ export function registerHomePage(
 <link rel="stylesheet" href="/assets/home.css"></head>
 <body><h1>${t('home.title')} — ${escapeHtml(await organizationName())}</h1>
 <p>${t('home.tagline')}</p><p>${t('home.running')}</p><p>${t('home.patients', { count: n })}</p>
-<ul><li><a href="/openapi.json">${t('home.api')}</a></li><li><a href="/fhir/R4/metadata">${t('home.fhir')}</a></li></ul>
+<ul><li><a href="/portal">${t('home.portal')}</a></li><li><a href="/console">${t('home.console')}</a></li>
+<li><a href="/openapi.json">${t('home.api')}</a></li><li><a href="/fhir/R4/metadata">${t('home.fhir')}</a></li></ul>
 </body></html>`;
       return reply.type('text/html; charset=utf-8').send(html);
     },

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('Cache-Control', 'no-store');
+    // Hashed web-app files set their own (http/web-app); everything else is never stored.
+    if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'no-referrer');

@@ -11,6 +11,7 @@ import { AuditStore } from '../audit/audit-store';
 import type { Config } from '../config/config';
 import { databaseConfig } from '../config/config';
 import { registerHomePage } from '../home/home-page';
+import { registerWebApp } from '../http/web-app/web-app';
 import { installAccessHooks } from '../http/access/access-hooks';
 import { accessRoutes } from '../http/access/access-routes';
 import { enforceRoutePolicies, type RegisteredRoute } from '../http/access/route-policy';
@@ -140,6 +141,7 @@ export async function createCareDesk(
             engine: database.engine,
           }),
         );
+        registerWebApp(app);
         registerHomePage(
           app,
           database,

@@ -93,8 +93,11 @@ export function credentialCases(ctx: CorpusContext, cc: CredentialContext): Host
         anonymous: true,
       });
     if (route.policy.kind === 'public') {
-      // Public pages answer the same whatever credentials come with them.
-      if (route.method === 'GET') for (const [name, headers] of forged) add(name, headers, [200]);
+      // Public pages answer the same whatever credentials come with them. A wildcard route
+      // (the web app's /static/*) is asked for its bare prefix, which names no file: 404.
+      const answer = route.url.endsWith('*') && route.url.startsWith('/static/') ? 404 : 200;
+      if (route.method === 'GET')
+        for (const [name, headers] of forged) add(name, headers, [answer]);
       continue;
     }
     for (const [name, headers] of forged) add(name, headers, UNAUTHENTICATED);

@@ -88,6 +88,11 @@ const patientBody = () => ({
 export const FIXTURES: Record<string, Fixture> = {
   'GET /': async () => ({ url: '/' }),
   'GET /assets/home.css': async () => ({ url: '/assets/home.css' }),
+  'GET /static/*': async () => ({ url: '/static/no-such-file.js' }),
+  'GET /portal': async () => ({ url: '/portal' }),
+  'GET /portal/*': async () => ({ url: '/portal/sign-in' }),
+  'GET /console': async () => ({ url: '/console' }),
+  'GET /console/*': async () => ({ url: '/console/sign-in' }),
   'GET /api/health': async () => ({ url: '/api/health' }),
   'GET /openapi.json': async () => ({ url: '/openapi.json' }),
   'GET /fhir/R4/metadata': async () => ({ url: '/fhir/R4/metadata' }),

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openStandalone } from '@caredesk/server/cli/standalone';
+import { loadConfig } from '@caredesk/server/config/config';
+import { systemClock } from '@caredesk/server/main/create-caredesk';
+import {
+  freePort,
+  killHard,
+  startServerProcess,
+  type ServerProcess,
+} from '@caredesk/server/testing/server-process';
+
+export interface E2eAccount {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface E2eServer {
+  baseUrl: string;
+  staff: E2eAccount;
+  patient: E2eAccount;
+  /** A demo patient's family name, to search for. */
+  familyName: string;
+  stop(): Promise<void>;
+}
+
+const PASSWORD = 'Quiet harbour lanterns at dusk 7';
+
+/**
+ * A real `caredesk serve` on its own data directory with the demo data (the same
+ * start-up as `npm start`), plus a staff member and a patient with a portal account.
+ */
+export async function startE2eServer(): Promise<E2eServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'caredesk-e2e-'));
+  const env = { CAREDESK_DATA_DIR: dataDir, DATABASE_URL: '' };
+  let server: ServerProcess | null = null;
+  try {
+    server = await startServerProcess(env, await freePort(), ['--demo-if-empty']);
+    const cd = await openStandalone(
+      loadConfig({}, { logLevel: 'silent', dataDir, databaseUrl: undefined }),
+      systemClock,
+    );
+    try {
+      const row = await sql<{ id: string; data: string }>`
+        SELECT id, data FROM patients WHERE merged_into IS NULL ORDER BY sort_name LIMIT 1
+      `.execute(cd.database.db);
+      const first = row.rows[0];
+      if (!first) throw new Error('the demo loaded no patients');
+      const doc = JSON.parse(first.data) as { names?: Array<{ family?: string }> };
+      const familyName = doc.names?.[0]?.family ?? '';
+      const staff = {
+        email: 'e2e-agent@clinic.example',
+        password: PASSWORD,
+        displayName: 'Ada Front',
+      };
+      const patient = {
+        email: 'e2e-patient@mail.example',
+        password: PASSWORD,
+        displayName: 'Pat Portal',
+      };
+      await cd.identity.accounts.provision(
+        {
+          organizationId: cd.organizationId,
+          kind: 'staff',
+          email: staff.email,
+          displayName: staff.displayName,
+          roles: ['agent'],
+        },
+        staff.password,
+      );
+      await cd.identity.accounts.provision(
+        {
+          organizationId: cd.organizationId,
+          kind: 'patient',
+          email: patient.email,
+          displayName: patient.displayName,
+          patientId: first.id,
+          preferredLanguage: 'es',
+        },
+        patient.password,
+      );
+      const running = server;
+      return {
+        baseUrl: running.baseUrl,
+        staff,
+        patient,
+        familyName,
+        stop: async () => {
+          await killHard(running);
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    } finally {
+      await cd.close();
+    }
+  } catch (e) {
+    if (server) await killHard(server);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { useSession } from '../app/session';
+import { useT } from '../i18n/i18n-provider';
+import { LanguagePicker } from '../i18n/language-picker';
+
+/** Header, skip link and main landmark around every signed-in page. */
+export function AppShell({ area, children }: { area: 'portal' | 'console'; children: ReactNode }) {
+  const t = useT();
+  const { account, signOut } = useSession();
+  const navigate = useNavigate();
+  const leave = async () => {
+    await signOut();
+    void navigate(`/${area}/sign-in`, { replace: true });
+  };
+  return (
+    <div className={`shell shell-${area}`}>
+      <a className="skip-link" href="#main">
+        {t('web.skip-to-content')}
+      </a>
+      <header className="shell-header">
+        <p className="brand">{t('web.app.name')}</p>
+        <p className="who">{t('web.shell.signed-in-as', { name: account?.displayName ?? '' })}</p>
+        <LanguagePicker />
+        <button type="button" onClick={() => void leave()}>
+          {t('web.shell.sign-out')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
