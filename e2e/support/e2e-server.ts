@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openStandalone } from '@caredesk/server/cli/standalone';
+import { loadAuditKey } from '@caredesk/server/audit/audit-key';
 import { loadConfig } from '@caredesk/server/config/config';
+import { openLink, type SealedLinkPayload } from '@caredesk/server/identity/outbox-links';
+import { SecretBox } from '@caredesk/server/identity/secret-box';
 import { systemClock } from '@caredesk/server/main/create-caredesk';
 import {
   freePort,
@@ -24,10 +27,38 @@ export interface E2eServer {
   patient: E2eAccount;
   /** A demo patient's family name, to search for. */
   familyName: string;
+  /** An invited staff member's link, path and fragment only (the e-mail is not sent here). */
+  invitationPath: string;
+  /** The newest e-mailed link of a kind ('email.password-reset'), path and fragment only. */
+  latestLinkPath(kind: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 const PASSWORD = 'Quiet harbour lanterns at dusk 7';
+
+const pathOf = (link: string) => {
+  const url = new URL(link);
+  return `${url.pathname}${url.hash}`;
+};
+
+/** What the mailer would send: the newest sealed link of a kind, opened with the installation's key. */
+async function latestLinkPath(dataDir: string, kind: string): Promise<string> {
+  const config = loadConfig({}, { logLevel: 'silent', dataDir, databaseUrl: undefined });
+  const cd = await openStandalone(config, systemClock);
+  try {
+    const job = await cd.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', kind)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (!job) throw new Error(`no ${kind} in the outbox`);
+    const box = new SecretBox(loadAuditKey(config));
+    return pathOf(openLink(box, kind, JSON.parse(job.payload) as SealedLinkPayload));
+  } finally {
+    await cd.close();
+  }
+}
 
 /**
  * A real `caredesk serve` on its own data directory with the demo data (the same
@@ -82,12 +113,34 @@ export async function startE2eServer(): Promise<E2eServer> {
         },
         patient.password,
       );
+      const admin = await cd.identity.accounts.provision(
+        {
+          organizationId: cd.organizationId,
+          kind: 'staff',
+          email: 'e2e-admin@clinic.example',
+          displayName: 'Ida Admin',
+          roles: ['admin'],
+        },
+        PASSWORD,
+      );
+      const { invitationLink } = await cd.identity.accounts.invite(
+        admin,
+        {
+          kind: 'staff',
+          email: 'e2e-invited@clinic.example',
+          displayName: 'Ivo Invited',
+          roles: ['nurse'],
+        },
+        { sourceAddress: null, userAgent: null },
+      );
       const running = server;
       return {
         baseUrl: running.baseUrl,
         staff,
         patient,
         familyName,
+        invitationPath: pathOf(invitationLink),
+        latestLinkPath: (kind) => latestLinkPath(dataDir, kind),
         stop: async () => {
           await killHard(running);
           rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { api, setCsrfToken } from './client';
+import { api, ApiError, setCsrfToken } from './client';
 
 /** The signed-in account as /api/auth shows it. */
 export interface Account {
@@ -57,14 +57,20 @@ export async function enableMfa(code: string): Promise<string[]> {
   return r.recoveryCodes;
 }
 
-/** The account behind the session cookie, or null when there is no signed-in session. */
-export async function currentAccount(): Promise<Account | null> {
+export interface CurrentSession {
+  account: Account;
+  /** Inactivity after which the server ends the session. */
+  idleSeconds: number;
+}
+
+/** The session behind the cookie, or null when nobody is signed in. */
+export async function currentSession(): Promise<CurrentSession | null> {
   try {
-    const r = await api<{ account: Account; csrfToken: string }>('GET', '/api/auth/me');
+    const r = await api<CurrentSession & { csrfToken: string }>('GET', '/api/auth/me');
     setCsrfToken(r.csrfToken);
-    return r.account;
+    return { account: r.account, idleSeconds: r.idleSeconds };
   } catch (e) {
-    if (e instanceof Error && 'status' in e && (e.status === 401 || e.status === 403)) return null;
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;
     throw e;
   }
 }
@@ -75,4 +81,19 @@ export async function logout(): Promise<void> {
   } finally {
     setCsrfToken(null);
   }
+}
+
+/** Asks for a reset link by e-mail. The answer is the same whether or not the address has an account. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await api<unknown>('POST', '/api/auth/password/reset-request', { email });
+}
+
+/** Sets a new password with a one-time link's token (a reset or an invitation). */
+export async function setPasswordWithToken(
+  purpose: 'reset' | 'invitation',
+  token: string,
+  password: string,
+): Promise<void> {
+  const path = purpose === 'reset' ? '/api/auth/password/reset' : '/api/auth/invitations/accept';
+  await api<void>('POST', path, { token, password });
 }

@@ -24,6 +24,15 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let language = 'en';
+let lastAnswered = Date.now();
+
+/**
+ * When the server last answered a request: each one counts as activity on the session,
+ * so the idle warning (shell/idle-warning) measures from here.
+ */
+export function lastServerContact(): number {
+  return lastAnswered;
+}
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -62,6 +71,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   } catch {
     throw new ApiError(0, 'network', '');
   }
+  lastAnswered = Date.now();
   if (!res.ok) throw await toError(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

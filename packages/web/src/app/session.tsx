@@ -1,14 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { currentAccount, logout, type Account } from '../api/auth';
+import { currentSession, logout, type Account, type CurrentSession } from '../api/auth';
 import { useLanguage } from '../i18n/i18n-provider';
 import { toLanguage } from '../i18n/languages';
 
 interface SessionState {
   /** undefined while the first /api/auth/me is under way, null when signed out. */
   account: Account | null | undefined;
-  signedIn: (account: Account) => void;
-  signOut: () => Promise<void>;
+  idleSeconds: number | null;
+  /** Asks the server again (after sign-in, or to show activity before the idle limit). */
+  refresh: () => Promise<void>;
+  /** Ends the session; `idle` when the app did it for inactivity, to say so at sign-in. */
+  signOut: (why?: 'idle') => Promise<void>;
+  endedForInactivity: boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -24,43 +28,48 @@ export function useSession(): SessionState {
  * Nothing about the account is written to browser storage.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+  const [session, setSession] = useState<CurrentSession | null | undefined>(undefined);
+  const [endedForInactivity, setEndedForInactivity] = useState(false);
   const { choose } = useLanguage();
 
-  const signedIn = useCallback(
-    (a: Account) => {
-      setAccount(a);
-      // The account's own language wins over the browser's (issue #4, point 3).
-      const preferred = toLanguage(a.preferredLanguage);
-      if (preferred) choose(preferred);
-    },
-    [choose],
-  );
+  const refresh = useCallback(async () => {
+    let next: CurrentSession | null;
+    try {
+      next = await currentSession();
+    } catch {
+      next = null;
+    }
+    if (next) setEndedForInactivity(false);
+    setSession((before) => {
+      // The account's own language wins over the browser's (issue #4, point 3), once per sign-in.
+      const preferred = toLanguage(next?.account.preferredLanguage);
+      if (next && preferred && before?.account.id !== next.account.id) choose(preferred);
+      return next;
+    });
+  }, [choose]);
 
   useEffect(() => {
-    let current = true;
-    currentAccount().then(
-      (a) => {
-        if (!current) return;
-        if (a) signedIn(a);
-        else setAccount(null);
-      },
-      () => current && setAccount(null),
-    );
-    return () => {
-      current = false;
-    };
-    // Once per page load; signing in later goes through signedIn.
-  }, []);
+    void refresh();
+  }, [refresh]);
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (why?: 'idle') => {
     try {
       await logout();
     } finally {
-      setAccount(null);
+      setEndedForInactivity(why === 'idle');
+      setSession(null);
     }
   }, []);
 
-  const state = useMemo(() => ({ account, signedIn, signOut }), [account, signedIn, signOut]);
+  const state = useMemo(
+    () => ({
+      account: session === undefined ? undefined : (session?.account ?? null),
+      idleSeconds: session?.idleSeconds ?? null,
+      refresh,
+      signOut,
+      endedForInactivity,
+    }),
+    [session, refresh, signOut, endedForInactivity],
+  );
   return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
 }

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useSession } from '../app/session';
 import { useT } from '../i18n/i18n-provider';
 import { LanguagePicker } from '../i18n/language-picker';
+import { IdleWarning } from './idle-warning';
 
 /** Header, skip link and main landmark around every signed-in page. */
 export function AppShell({ area, children }: { area: 'portal' | 'console'; children: ReactNode }) {
@@ -29,6 +30,7 @@ export function AppShell({ area, children }: { area: 'portal' | 'console'; child
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <IdleWarning />
     </div>
   );
 }

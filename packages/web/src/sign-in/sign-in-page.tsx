@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { currentAccount, type Account, type LoginResult } from '../api/auth';
+import type { LoginResult } from '../api/auth';
 import { useSession } from '../app/session';
 import { useT } from '../i18n/i18n-provider';
-import { LanguagePicker } from '../i18n/language-picker';
+import { PublicPage } from '../account-links/public-page';
 import { EnrolStep } from './enrol-step';
 import { MfaStep } from './mfa-step';
 import { PasswordStep } from './password-step';
@@ -22,7 +22,7 @@ type Step =
  */
 export function SignInPage({ area }: { area: 'portal' | 'console' }) {
   const t = useT();
-  const { account, signedIn } = useSession();
+  const { account, refresh, endedForInactivity } = useSession();
   const location = useLocation();
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const home = `/${area}`;
@@ -30,41 +30,42 @@ export function SignInPage({ area }: { area: 'portal' | 'console' }) {
 
   if (account) return <Navigate to={from?.startsWith(home) ? from : home} replace />;
 
+  // Signed in: the session is asked for again, which also brings the idle limit.
   const afterPassword = (r: LoginResult) => {
-    if (r.account) signedIn(r.account);
+    if (r.account) void refresh();
     else setStep({ kind: r.mfaEnrolmentRequired ? 'enrol' : 'mfa' });
   };
-  const finish = async () => {
-    const a: Account | null = await currentAccount();
-    if (a) signedIn(a);
-  };
 
+  const title = area === 'portal' ? t('web.signin.title.portal') : t('web.signin.title.console');
   return (
-    <div className={`sign-in sign-in-${area}`}>
-      <header className="sign-in-header">
-        <p className="brand">{t('web.app.name')}</p>
-        <LanguagePicker />
-      </header>
-      <main id="main" className="sign-in-card">
-        <h1>{area === 'portal' ? t('web.signin.title.portal') : t('web.signin.title.console')}</h1>
-        {step.kind === 'password' && <PasswordStep onDone={afterPassword} />}
-        {step.kind === 'mfa' && <MfaStep onDone={signedIn} />}
-        {step.kind === 'enrol' && (
-          <EnrolStep onDone={(codes) => setStep({ kind: 'recovery-codes', codes })} />
-        )}
-        {step.kind === 'recovery-codes' && (
-          <RecoveryCodesStep codes={step.codes} onDone={() => void finish()} />
-        )}
-        {step.kind === 'password' && (
-          <p className="other-side">
+    <PublicPage title={title} area={area}>
+      {endedForInactivity && step.kind === 'password' && (
+        <p className="notice" role="status">
+          {t('web.idle.signed-out')}
+        </p>
+      )}
+      {step.kind === 'password' && <PasswordStep onDone={afterPassword} />}
+      {step.kind === 'mfa' && <MfaStep onDone={() => void refresh()} />}
+      {step.kind === 'enrol' && (
+        <EnrolStep onDone={(codes) => setStep({ kind: 'recovery-codes', codes })} />
+      )}
+      {step.kind === 'recovery-codes' && (
+        <RecoveryCodesStep codes={step.codes} onDone={() => void refresh()} />
+      )}
+      {step.kind === 'password' && (
+        <ul className="sign-in-links">
+          <li>
+            <Link to={`/forgot-password?from=${area}`}>{t('web.signin.forgot')}</Link>
+          </li>
+          <li>
             {area === 'portal' ? (
               <Link to="/console/sign-in">{t('web.signin.to-console')}</Link>
             ) : (
               <Link to="/portal/sign-in">{t('web.signin.to-portal')}</Link>
             )}
-          </p>
-        )}
-      </main>
-    </div>
+          </li>
+        </ul>
+      )}
+    </PublicPage>
   );
 }

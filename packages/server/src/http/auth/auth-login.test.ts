@@ -40,6 +40,8 @@ describe('login', () => {
     expect(who.statusCode).toBe(200);
     expect(who.json().csrfToken).toBe(body.csrfToken);
     expect(who.json().permissions).toContain('clinical.read');
+    // Staff idle limit (15 minutes by default), for the web app's warning before sign-out.
+    expect(who.json().idleSeconds).toBe(15 * 60);
     const [entry] = (await auditEntries(desk, 'login')).slice(-1);
     expect(entry).toMatchObject({
       outcome: 'success',

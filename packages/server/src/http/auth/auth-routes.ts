@@ -100,10 +100,13 @@ export const authRoutes =
 
     app.get('/me', { config: signedIn, schema: { tags } }, async (req) => {
       const auth = await requireSession(identity, req);
+      const { staffIdleMinutes, patientIdleMinutes } = identity.deps.settings;
       return {
         account: accountView(auth.account),
         csrfToken: auth.csrfToken,
         permissions: [...permissionsOf(auth.account.roles)].sort(),
+        // The web app warns before this inactivity limit signs the person out.
+        idleSeconds: (auth.account.kind === 'staff' ? staffIdleMinutes : patientIdleMinutes) * 60,
       };
     });
 

@@ -38,7 +38,14 @@ async function appOn(dir: string) {
 describe('the web app as the server serves it', () => {
   it('answers every portal and console path with the app page, never cached', async () => {
     const app = await appOn(dist(true));
-    for (const url of ['/portal', '/portal/sign-in', '/console', '/console/patients/x/y']) {
+    for (const url of [
+      '/portal',
+      '/portal/sign-in',
+      '/console',
+      '/console/patients/x/y',
+      '/reset-password',
+      '/accept-invitation',
+    ]) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -61,8 +61,8 @@ function sendNotBuilt(request: FastifyRequest, reply: FastifyReply): FastifyRepl
 }
 
 /**
- * Serves the React app (issue #4): /portal and /console and every path under them
- * answer index.html, whose router takes it from there; /static/ holds the hashed
+ * Serves the React app (issue #4): /portal and /console and every path under them, and
+ * the password pages, answer index.html, whose router takes it from there; /static/ holds the hashed
  * scripts and styles. index.html is never cached (it names the current files); hashed
  * files never change, so they may be cached for a year. Nothing here holds patient data.
  */
@@ -87,4 +87,7 @@ export function registerWebApp(app: FastifyInstance, dist: string = DEFAULT_WEB_
     app.get(area, publicRoute, page);
     app.get(`${area}/*`, publicRoute, page);
   }
+  // Reached before signing in, from either side; the last two are the e-mailed links.
+  for (const path of ['/forgot-password', '/reset-password', '/accept-invitation'])
+    app.get(path, publicRoute, page);
 }
