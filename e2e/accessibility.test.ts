@@ -59,7 +59,7 @@ describe('keyboard only', () => {
       await page.goto(`${server.baseUrl}/portal/sign-in`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       const reached: string[] = [];
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < 6; i++) {
         await page.keyboard.press('Tab');
         reached.push(
           await page.evaluate(() => {
@@ -77,6 +77,7 @@ describe('keyboard only', () => {
         'input:E-mail:solid',
         'input:Password:solid',
         'button:Sign in:solid',
+        'a:Forgot your password?:solid',
         'a:Staff member? Sign in to the console:solid',
       ]);
     } finally {
