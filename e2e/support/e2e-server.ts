@@ -7,6 +7,7 @@ import { loadAuditKey } from '@caredesk/server/audit/audit-key';
 import { loadConfig } from '@caredesk/server/config/config';
 import { openLink, type SealedLinkPayload } from '@caredesk/server/identity/outbox-links';
 import { SecretBox } from '@caredesk/server/identity/secret-box';
+import { issueToken } from '@caredesk/server/testing/api-token';
 import { systemClock } from '@caredesk/server/main/create-caredesk';
 import {
   freePort,
@@ -27,6 +28,8 @@ export interface E2eServer {
   patient: E2eAccount;
   /** A demo patient's family name, to search for. */
   familyName: string;
+  /** Opens the portal patient's record through the API as a connected system (an API token). */
+  readPatientAsIntegration(): Promise<void>;
   /** An invited staff member's link, path and fragment only (the e-mail is not sent here). */
   invitationPath: string;
   /** The newest e-mailed link of a kind ('email.password-reset'), path and fragment only. */
@@ -140,6 +143,13 @@ export async function startE2eServer(): Promise<E2eServer> {
         patient,
         familyName,
         invitationPath: pathOf(invitationLink),
+        readPatientAsIntegration: async () => {
+          const token = await issueToken({ dataDir }, ['patient.read'], ['admin']);
+          const res = await fetch(`${running.baseUrl}/api/patients/${first.id}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          if (res.status !== 200) throw new Error(`integration read answered ${res.status}`);
+        },
         latestLinkPath: (kind) => latestLinkPath(dataDir, kind),
         stop: async () => {
           await killHard(running);

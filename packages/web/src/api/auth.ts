@@ -9,6 +9,8 @@ export interface Account {
   preferredLanguage: string | null;
   roles: string[];
   mfaEnabled: boolean;
+  /** The patient record a patient account belongs to. */
+  patientId: string | null;
 }
 
 export interface LoginResult {

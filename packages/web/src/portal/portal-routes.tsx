@@ -1,21 +1,40 @@
+import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from '../shell/app-shell';
 import { RequireSignIn } from '../shell/require-sign-in';
 import { SignInPage } from '../sign-in/sign-in-page';
+import { AccessLogPage } from './access-log/access-log-page';
 import { PortalHome } from './portal-home';
+import { PortalNav } from './portal-nav';
+
+function Signed({ children }: { children: ReactNode }) {
+  return (
+    <RequireSignIn area="portal">
+      <AppShell area="portal" nav={<PortalNav />}>
+        {children}
+      </AppShell>
+    </RequireSignIn>
+  );
+}
 
 export function PortalRoutes() {
   return (
     <Routes>
       <Route path="sign-in" element={<SignInPage area="portal" />} />
       <Route
+        path="access-log"
+        element={
+          <Signed>
+            <AccessLogPage />
+          </Signed>
+        }
+      />
+      <Route
         path="*"
         element={
-          <RequireSignIn area="portal">
-            <AppShell area="portal">
-              <PortalHome />
-            </AppShell>
-          </RequireSignIn>
+          <Signed>
+            <PortalHome />
+          </Signed>
         }
       />
     </Routes>

@@ -6,7 +6,16 @@ import { LanguagePicker } from '../i18n/language-picker';
 import { IdleWarning } from './idle-warning';
 
 /** Header, skip link and main landmark around every signed-in page. */
-export function AppShell({ area, children }: { area: 'portal' | 'console'; children: ReactNode }) {
+export function AppShell({
+  area,
+  nav,
+  children,
+}: {
+  area: 'portal' | 'console';
+  /** The area's own links, shown under the header. */
+  nav?: ReactNode;
+  children: ReactNode;
+}) {
   const t = useT();
   const { account, signOut } = useSession();
   const navigate = useNavigate();
@@ -27,6 +36,7 @@ export function AppShell({ area, children }: { area: 'portal' | 'console'; child
           {t('web.shell.sign-out')}
         </button>
       </header>
+      {nav}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

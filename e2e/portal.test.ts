@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { startE2eServer, type E2eServer } from './support/e2e-server';
+
+let server: E2eServer;
+beforeAll(async () => {
+  server = await startE2eServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function signInPatient(page: import('playwright-core').Page) {
+  await page.goto(`${server.baseUrl}/portal/sign-in`);
+  await page.getByLabel('E-mail').fill(server.patient.email);
+  await page.getByLabel('Password').fill(server.patient.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The account prefers Spanish.
+  await page.getByRole('heading', { name: /Hola/ }).waitFor();
+}
+
+describe('who opened my record', () => {
+  it('is empty until someone else opens the record', async () => {
+    const { page, close } = await openBrowser(PHONE);
+    try {
+      await signInPatient(page);
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Quién abrió mi historia' })
+        .click();
+      await page.getByText('Nadie más ha abierto su historia todavía.').waitFor();
+    } finally {
+      await close();
+    }
+  });
+
+  it('lists a connected system that opened the record, with when, what and why', async () => {
+    await server.readPatientAsIntegration();
+    for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+      const { page, close } = await openBrowser(viewport);
+      try {
+        await signInPatient(page);
+        await page.getByRole('link', { name: 'Quién abrió mi historia' }).click();
+        const log = page.getByTestId('access-log');
+        await log.waitFor();
+        const first = log.getByRole('listitem').first();
+        expect(await first.innerText()).toMatch(/Sistema conectado|test /);
+        expect(await first.innerText()).toContain('Abrió su historia');
+        expect(await first.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+        // The patient's own visits to the page are not in it.
+        expect(await log.getByRole('listitem').count()).toBe(1);
+        // The current page is marked for assistive technology.
+        expect(
+          await page
+            .getByRole('link', { name: 'Quién abrió mi historia' })
+            .getAttribute('aria-current'),
+        ).toBe('page');
+        expect(await seriousViolations(page), size).toEqual([]);
+        await screenshot(page, `portal-access-log-${size}`);
+      } finally {
+        await close();
+      }
+    }
+  });
+});

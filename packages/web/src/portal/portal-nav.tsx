@@ -1,0 +1,21 @@
+import { NavLink } from 'react-router';
+import { useT } from '../i18n/i18n-provider';
+
+/** The portal's few destinations, as big links (the current one marked for screen readers). */
+export function PortalNav() {
+  const t = useT();
+  return (
+    <nav className="area-nav" aria-label={t('web.nav.main')}>
+      <ul>
+        <li>
+          <NavLink to="/portal" end>
+            {t('web.nav.home')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/portal/access-log">{t('web.nav.access-log')}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
