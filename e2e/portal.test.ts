@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 
@@ -10,7 +11,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signInPatient(page: import('playwright-core').Page) {
+async function signInPatient(page: Page) {
   await page.goto(`${server.baseUrl}/portal/sign-in`);
   await page.getByLabel('E-mail').fill(server.patient.email);
   await page.getByLabel('Password').fill(server.patient.password);
