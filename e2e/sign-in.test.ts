@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode } from '@caredesk/server/identity/base32';
 import { totpAt } from '@caredesk/server/identity/totp';
-import { DESKTOP, openBrowser, PHONE, screenshot } from './support/browser';
+import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 
 let server: E2eServer;
@@ -69,11 +69,26 @@ describe('staff sign-in, first time and after', () => {
       // Keyboard only: down to the first result, Enter to open it.
       await search.press('ArrowDown');
       await expect.poll(() => options.first().getAttribute('aria-selected')).toBe('true');
-      const firstName = await options.first().locator('.patient-name').innerText();
       await search.press('Enter');
-      const chosen = page.getByTestId('chosen-patient');
-      await chosen.waitFor();
-      expect(await chosen.innerText()).toContain(firstName);
+      // The patient page: demographics, identifiers, insurance, care team, family.
+      await page.waitForURL('**/console/patients/*');
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.waitFor();
+      expect((await heading.innerText()).toLowerCase()).toContain(server.familyName.toLowerCase());
+      for (const section of [
+        'Contact',
+        'Identifiers',
+        'Insurance',
+        'Care team',
+        'Family and caregivers',
+      ])
+        await page.getByRole('heading', { level: 2, name: section }).waitFor();
+      await expect.poll(() => page.getByRole('status').count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'console-patient-desktop');
+      await page.setViewportSize(PHONE);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'console-patient-phone');
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL('**/console/sign-in');

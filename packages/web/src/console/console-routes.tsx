@@ -1,21 +1,37 @@
+import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from '../shell/app-shell';
 import { RequireSignIn } from '../shell/require-sign-in';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { ConsoleHome } from './console-home';
+import { PatientPage } from './patient/patient-page';
+
+function Signed({ children }: { children: ReactNode }) {
+  return (
+    <RequireSignIn area="console">
+      <AppShell area="console">{children}</AppShell>
+    </RequireSignIn>
+  );
+}
 
 export function ConsoleRoutes() {
   return (
     <Routes>
       <Route path="sign-in" element={<SignInPage area="console" />} />
       <Route
+        path="patients/:id"
+        element={
+          <Signed>
+            <PatientPage />
+          </Signed>
+        }
+      />
+      <Route
         path="*"
         element={
-          <RequireSignIn area="console">
-            <AppShell area="console">
-              <ConsoleHome />
-            </AppShell>
-          </RequireSignIn>
+          <Signed>
+            <ConsoleHome />
+          </Signed>
         }
       />
     </Routes>

@@ -1,0 +1,84 @@
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/i18n-provider';
+import { displayName, type CareTeamMember, type Consent, type RelatedPerson } from './patient-api';
+import { categoryKey, relationshipKey } from './patient-labels';
+import { Section } from './section';
+import type { Resource } from './use-resource';
+
+/** The care team, and the people around the patient with what each may see. */
+export function PatientPeople({
+  careTeam,
+  related,
+  consents,
+}: {
+  careTeam: Resource<CareTeamMember[]>;
+  related: Resource<RelatedPerson[]>;
+  consents: Resource<Consent[]>;
+}) {
+  const t = useT();
+  const intl = useIntl();
+  const now = new Date().toISOString();
+  const inForce = (c: Consent) =>
+    c.status === 'active' &&
+    !c.revokedAt &&
+    c.periodStart <= now &&
+    (!c.periodEnd || c.periodEnd > now);
+  const consentOf = (personId: string) =>
+    consents.kind === 'ready'
+      ? consents.value.find((c) => c.relatedPersonId === personId && inForce(c))
+      : undefined;
+  const list = (codes: string[]) =>
+    intl.formatList(
+      codes.map((c) => t(categoryKey(c))),
+      { type: 'conjunction' },
+    );
+
+  return (
+    <>
+      <Section title={t('web.patient.care-team')} resource={careTeam} empty={t('web.patient.none')}>
+        {(items) => (
+          <ul className="plain">
+            {items.map((m) => (
+              <li key={m.id}>
+                <span className="label">{m.role}</span> {m.practitionerId}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={t('web.patient.related')} resource={related} empty={t('web.patient.none')}>
+        {(items) => (
+          <ul className="plain people">
+            {items.map((p) => {
+              const consent = consentOf(p.id);
+              return (
+                <li key={p.id} className={p.active ? undefined : 'inactive'}>
+                  <strong>{displayName(p.names)}</strong>{' '}
+                  <span className="secondary">{t(relationshipKey(p.relationship))}</span>
+                  {p.isCaregiver && (
+                    <p className="consent">
+                      {consent
+                        ? t('web.patient.consent.may-see', {
+                            categories: list(
+                              consent.permit.filter((c) => !consent.deny.includes(c)),
+                            ),
+                          })
+                        : t('web.patient.consent.none')}
+                      {consent?.periodEnd && (
+                        <span className="until">
+                          {t('web.patient.consent.until', {
+                            date: intl.formatDate(consent.periodEnd, { dateStyle: 'medium' }),
+                          })}
+                        </span>
+                      )}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
