@@ -59,6 +59,7 @@ describe('staff sign-in, first time and after', () => {
       await page.getByRole('button', { name: 'Continue' }).click();
 
       const search = page.getByRole('combobox', { name: 'Find a patient' });
+      await server.addCaregiver();
       await search.fill(server.familyName.slice(0, 4).toLowerCase());
       const options = page.getByRole('listbox').getByRole('option');
       await options.first().waitFor();
@@ -84,6 +85,12 @@ describe('staff sign-in, first time and after', () => {
       ])
         await page.getByRole('heading', { level: 2, name: section }).waitFor();
       await expect.poll(() => page.getByRole('status').count()).toBe(0);
+      // The caregiver and what her consent lets her see, in words.
+      const family = page.getByRole('region', { name: 'Family and caregivers' });
+      expect(await family.innerText()).toContain(`Liv ${server.familyName}`);
+      expect(await family.innerText()).toContain('Daughter');
+      expect(await family.innerText()).toContain('May see: appointments and medications.');
+      expect(await family.innerText()).toContain('Until Dec 31, 2099.');
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'console-patient-desktop');
       await page.setViewportSize(PHONE);

@@ -30,6 +30,8 @@ export interface E2eServer {
   familyName: string;
   /** Opens the portal patient's record through the API as a connected system (an API token). */
   readPatientAsIntegration(): Promise<void>;
+  /** Records a daughter as the portal patient's caregiver, consented to see appointments and medications. */
+  addCaregiver(): Promise<void>;
   /** An invited staff member's link, path and fragment only (the e-mail is not sent here). */
   invitationPath: string;
   /** The newest e-mailed link of a kind ('email.password-reset'), path and fragment only. */
@@ -143,6 +145,34 @@ export async function startE2eServer(): Promise<E2eServer> {
         patient,
         familyName,
         invitationPath: pathOf(invitationLink),
+        addCaregiver: async () => {
+          const token = await issueToken(
+            { dataDir },
+            ['relations.manage', 'consent.manage', 'patient.read'],
+            ['admin'],
+          );
+          const post = async (path: string, body: object) => {
+            const res = await fetch(`${running.baseUrl}/api/patients/${first.id}${path}`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            });
+            if (res.status !== 201)
+              throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+            return (await res.json()) as { id: string };
+          };
+          const daughter = await post('/related-persons', {
+            names: [{ given: ['Liv'], family: familyName }],
+            relationship: 'DAU',
+            isCaregiver: true,
+          });
+          await post('/consents', {
+            relatedPersonId: daughter.id,
+            permit: ['appointments', 'medications'],
+            periodStart: new Date(Date.now() - 60_000).toISOString(),
+            periodEnd: '2099-12-31T00:00:00.000Z',
+          });
+        },
         readPatientAsIntegration: async () => {
           const token = await issueToken({ dataDir }, ['patient.read'], ['admin']);
           const res = await fetch(`${running.baseUrl}/api/patients/${first.id}`, {
