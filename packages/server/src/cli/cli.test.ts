@@ -108,6 +108,11 @@ describe('caredesk command line', () => {
         body: JSON.stringify({ names: [{ given: ['Backup'], family: 'Checkpoint' }] }),
       });
       expect(created.status).toBe(201);
+      // The start-up banner says where staff and patients sign in.
+      await expect
+        .poll(() => server.output())
+        .toContain(`Staff console:  http://localhost:${port}/console`);
+      expect(server.output()).toContain(`Patient portal: http://localhost:${port}/portal`);
       const backupFile = join(dir, 'backups', 'nightly.db');
       const backup = caredesk(['backup', backupFile], env);
       await killHard(server);

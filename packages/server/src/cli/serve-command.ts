@@ -55,7 +55,9 @@ export function serveCommand(program: Command): void {
         'CareDesk started',
       );
       process.stdout.write(
-        `\nCareDesk is ready at http://${shownHost}:${port}  (${database.description}, started in ${Math.round(ms)} ms)\n`,
+        `\nCareDesk is ready at http://${shownHost}:${port}  (${database.description}, started in ${Math.round(ms)} ms)\n` +
+          `  Staff console:  http://${shownHost}:${port}/console\n` +
+          `  Patient portal: http://${shownHost}:${port}/portal\n`,
       );
       const logins = join(config.dataDir, DEMO_LOGINS_FILE);
       if (existsSync(logins)) process.stdout.write(`\n${readFileSync(logins, 'utf8')}\n`);
