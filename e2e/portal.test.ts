@@ -64,3 +64,43 @@ describe('who opened my record', () => {
     }
   });
 });
+
+describe('my caregivers', () => {
+  it('shows what a caregiver may see and stops sharing at once, after asking', async () => {
+    await server.addCaregiver();
+    const { page, close } = await openBrowser(PHONE);
+    try {
+      await signInPatient(page);
+      await page.getByRole('link', { name: 'Mis cuidadores' }).click();
+      const list = page.getByTestId('caregivers');
+      const liv = list.getByRole('listitem').filter({ hasText: 'Liv' });
+      await liv.waitFor();
+      expect(await liv.innerText()).toContain('Hija');
+      expect(await liv.innerText()).toContain('Puede ver: citas y medicamentos.');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await liv.getByRole('button', { name: /Dejar de compartir con Liv/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'portal-stop-sharing-phone');
+      // Cancel changes nothing.
+      await dialog.getByRole('button', { name: 'Cancelar' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await liv.innerText()).toContain('Puede ver: citas y medicamentos.');
+
+      await liv.getByRole('button', { name: /Dejar de compartir con Liv/ }).click();
+      await dialog.getByRole('button', { name: 'Dejar de compartir' }).click();
+      await page
+        .getByRole('status')
+        .getByText(/ya no ve nada sobre usted/)
+        .waitFor();
+      await expect
+        .poll(() => liv.innerText())
+        .toContain('No tiene un consentimiento vigente: no ve nada.');
+      expect(await liv.getByRole('button').count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -13,6 +13,9 @@ export function PortalNav() {
           </NavLink>
         </li>
         <li>
+          <NavLink to="/portal/caregivers">{t('web.nav.caregivers')}</NavLink>
+        </li>
+        <li>
           <NavLink to="/portal/access-log">{t('web.nav.access-log')}</NavLink>
         </li>
       </ul>

@@ -4,6 +4,7 @@ import { AppShell } from '../shell/app-shell';
 import { RequireSignIn } from '../shell/require-sign-in';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { AccessLogPage } from './access-log/access-log-page';
+import { CaregiversPage } from './caregivers/caregivers-page';
 import { PortalHome } from './portal-home';
 import { PortalNav } from './portal-nav';
 
@@ -21,6 +22,14 @@ export function PortalRoutes() {
   return (
     <Routes>
       <Route path="sign-in" element={<SignInPage area="portal" />} />
+      <Route
+        path="caregivers"
+        element={
+          <Signed>
+            <CaregiversPage />
+          </Signed>
+        }
+      />
       <Route
         path="access-log"
         element={

@@ -1,8 +1,8 @@
 import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/i18n-provider';
-import type { Coverage } from './patient-api';
+import type { Coverage } from '../../patient-record/patient-api';
 import { Section } from './section';
-import type { Resource } from './use-resource';
+import type { Resource } from '../../patient-record/use-resource';
 
 /** Insurance in billing order (primary first), with the member number staff ask for. */
 export function PatientCoverages({ coverages }: { coverages: Resource<Coverage[]> }) {

@@ -1,7 +1,7 @@
 import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/i18n-provider';
-import { displayName, type Patient } from './patient-api';
-import { channelKey, contactKey, sexKey } from './patient-labels';
+import { displayName, type Patient } from '../../patient-record/patient-api';
+import { channelKey, contactKey, sexKey } from '../../patient-record/patient-labels';
 
 /** Who this is and how to reach them: the top of the patient page. */
 export function PatientOverview({ patient: p }: { patient: Patient }) {

@@ -6,11 +6,11 @@ import {
   fetchCoverages,
   fetchPatient,
   fetchRelatedPersons,
-} from './patient-api';
+} from '../../patient-record/patient-api';
 import { PatientCoverages } from './patient-coverages';
 import { PatientOverview } from './patient-overview';
 import { PatientPeople } from './patient-people';
-import { useResource } from './use-resource';
+import { useResource } from '../../patient-record/use-resource';
 
 /**
  * The patient page (issue #4, point 4). Every part is read through the API, so each

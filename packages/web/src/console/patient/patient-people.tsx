@@ -1,9 +1,15 @@
 import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/i18n-provider';
-import { displayName, type CareTeamMember, type Consent, type RelatedPerson } from './patient-api';
-import { categoryKey, relationshipKey } from './patient-labels';
+import {
+  consentInForce,
+  displayName,
+  type CareTeamMember,
+  type Consent,
+  type RelatedPerson,
+} from '../../patient-record/patient-api';
+import { categoryKey, relationshipKey } from '../../patient-record/patient-labels';
 import { Section } from './section';
-import type { Resource } from './use-resource';
+import type { Resource } from '../../patient-record/use-resource';
 
 /** The care team, and the people around the patient with what each may see. */
 export function PatientPeople({
@@ -25,7 +31,7 @@ export function PatientPeople({
     (!c.periodEnd || c.periodEnd > now);
   const consentOf = (personId: string) =>
     consents.kind === 'ready'
-      ? consents.value.find((c) => c.relatedPersonId === personId && inForce(c))
+      ? consents.value.find((c) => c.relatedPersonId === personId && consentInForce(c, now))
       : undefined;
   const list = (codes: string[]) =>
     intl.formatList(

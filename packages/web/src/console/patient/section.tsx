@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/i18n-provider';
-import type { Resource } from './use-resource';
+import type { Resource } from '../../patient-record/use-resource';
 
 /** A titled part of the patient page, with its own loading, hidden and failed states. */
 export function Section<T>({

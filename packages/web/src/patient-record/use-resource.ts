@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../api/client';
 
 export type Resource<T> =
   | { kind: 'loading' }

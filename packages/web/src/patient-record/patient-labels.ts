@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n/languages';
+import type { MessageKey } from '../i18n/languages';
 
 /** Codes the registry stores, as the words staff read (one message key per code). */
 const RELATIONSHIPS = [

@@ -1,4 +1,4 @@
-import { api } from '../../api/client';
+import { api } from '../api/client';
 
 /** The patient record as GET /api/patients/{id} answers it (core/src/patients/patient.ts). */
 export interface PersonName {
@@ -95,4 +95,18 @@ export function displayName(names: PersonName[]): string {
   const name = names.find((n) => n.use === 'official') ?? names[0];
   if (!name) return '';
   return [...name.prefix, ...name.given, name.family, ...name.suffix].filter(Boolean).join(' ');
+}
+
+/** Ends a consent now (the patient's own right, FHIR Consent status → inactive). */
+export const revokeConsent = (patientId: string, consentId: string) =>
+  api<unknown>('POST', `${base(patientId)}/consents/${encodeURIComponent(consentId)}/revoke`);
+
+/** In force at `now`: active, begun, not ended, not revoked. */
+export function consentInForce(c: Consent, now: string): boolean {
+  return (
+    c.status === 'active' &&
+    !c.revokedAt &&
+    c.periodStart <= now &&
+    (!c.periodEnd || c.periodEnd > now)
+  );
 }
