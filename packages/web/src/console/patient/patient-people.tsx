@@ -24,11 +24,6 @@ export function PatientPeople({
   const t = useT();
   const intl = useIntl();
   const now = new Date().toISOString();
-  const inForce = (c: Consent) =>
-    c.status === 'active' &&
-    !c.revokedAt &&
-    c.periodStart <= now &&
-    (!c.periodEnd || c.periodEnd > now);
   const consentOf = (personId: string) =>
     consents.kind === 'ready'
       ? consents.value.find((c) => c.relatedPersonId === personId && consentInForce(c, now))
