@@ -30,6 +30,10 @@ export interface E2eServer {
   familyName: string;
   /** Opens the portal patient's record through the API as a connected system (an API token). */
   readPatientAsIntegration(): Promise<void>;
+  /** A nurse: may break the glass. */
+  nurse: E2eAccount;
+  /** Marks another demo patient restricted (a VIP): outside a nurse's ordinary reach. */
+  restrictAnotherPatient(): Promise<{ id: string; family: string }>;
   /** Records a daughter as the portal patient's caregiver, consented to see appointments and medications. */
   addCaregiver(): Promise<void>;
   /** An invited staff member's link, path and fragment only (the e-mail is not sent here). */
@@ -138,8 +142,41 @@ export async function startE2eServer(): Promise<E2eServer> {
         },
         { sourceAddress: null, userAgent: null },
       );
+      const nurse = {
+        email: 'e2e-nurse@clinic.example',
+        password: PASSWORD,
+        displayName: 'Nina Nurse',
+      };
+      await cd.identity.accounts.provision(
+        {
+          organizationId: cd.organizationId,
+          kind: 'staff',
+          email: nurse.email,
+          displayName: nurse.displayName,
+          roles: ['nurse'],
+        },
+        nurse.password,
+      );
+      const second = (
+        await sql<{ id: string; data: string }>`
+          SELECT id, data FROM patients WHERE merged_into IS NULL ORDER BY sort_name LIMIT 1 OFFSET 1
+        `.execute(cd.database.db)
+      ).rows[0]!;
       const running = server;
       return {
+        nurse,
+        restrictAnotherPatient: async () => {
+          const token = await issueToken({ dataDir }, ['patient.restrict']);
+          const res = await fetch(`${running.baseUrl}/api/patients/${second.id}/restricted`, {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ restricted: true }),
+          });
+          if (res.status !== 204)
+            throw new Error(`restrict answered ${res.status}: ${await res.text()}`);
+          const doc = JSON.parse(second.data) as { names?: Array<{ family?: string }> };
+          return { id: second.id, family: doc.names?.[0]?.family ?? '' };
+        },
         baseUrl: running.baseUrl,
         staff,
         patient,

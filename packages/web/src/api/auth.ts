@@ -61,6 +61,8 @@ export async function enableMfa(code: string): Promise<string[]> {
 
 export interface CurrentSession {
   account: Account;
+  /** What the account's roles allow (the server decides; the app only hides what would fail). */
+  permissions: string[];
   /** Inactivity after which the server ends the session. */
   idleSeconds: number;
 }
@@ -70,7 +72,7 @@ export async function currentSession(): Promise<CurrentSession | null> {
   try {
     const r = await api<CurrentSession & { csrfToken: string }>('GET', '/api/auth/me');
     setCsrfToken(r.csrfToken);
-    return { account: r.account, idleSeconds: r.idleSeconds };
+    return { account: r.account, permissions: r.permissions, idleSeconds: r.idleSeconds };
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;
     throw e;

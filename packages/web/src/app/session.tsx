@@ -8,6 +8,7 @@ interface SessionState {
   /** undefined while the first /api/auth/me is under way, null when signed out. */
   account: Account | null | undefined;
   idleSeconds: number | null;
+  permissions: ReadonlySet<string>;
   /** Asks the server again (after sign-in, or to show activity before the idle limit). */
   refresh: () => Promise<void>;
   /** Ends the session; `idle` when the app did it for inactivity, to say so at sign-in. */
@@ -65,6 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       account: session === undefined ? undefined : (session?.account ?? null),
       idleSeconds: session?.idleSeconds ?? null,
+      permissions: new Set(session?.permissions ?? []),
       refresh,
       signOut,
       endedForInactivity,

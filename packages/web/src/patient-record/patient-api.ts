@@ -110,3 +110,12 @@ export function consentInForce(c: Consent, now: string): boolean {
     (!c.periodEnd || c.periodEnd > now)
   );
 }
+
+export interface BreakGlassGrant {
+  id: string;
+  expiresAt: string;
+}
+
+/** Emergency access to a record outside the staff member's reach, with the reason given. */
+export const openBreakGlass = (patientId: string, reason: string) =>
+  api<BreakGlassGrant>('POST', `${base(patientId)}/break-glass`, { reason });

@@ -1,4 +1,7 @@
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useParams } from 'react-router';
+import { useSession } from '../../app/session';
 import { useT } from '../../i18n/i18n-provider';
 import {
   fetchCareTeam,
@@ -6,11 +9,13 @@ import {
   fetchCoverages,
   fetchPatient,
   fetchRelatedPersons,
+  type BreakGlassGrant,
 } from '../../patient-record/patient-api';
+import { useResource } from '../../patient-record/use-resource';
+import { BreakGlassDialog } from './break-glass-dialog';
 import { PatientCoverages } from './patient-coverages';
 import { PatientOverview } from './patient-overview';
 import { PatientPeople } from './patient-people';
-import { useResource } from '../../patient-record/use-resource';
 
 /**
  * The patient page (issue #4, point 4). Every part is read through the API, so each
@@ -19,12 +24,18 @@ import { useResource } from '../../patient-record/use-resource';
  */
 export function PatientPage() {
   const t = useT();
+  const intl = useIntl();
   const { id = '' } = useParams();
-  const patient = useResource(() => fetchPatient(id), [id]);
-  const related = useResource(() => fetchRelatedPersons(id), [id]);
-  const consents = useResource(() => fetchConsents(id), [id]);
-  const coverages = useResource(() => fetchCoverages(id), [id]);
-  const careTeam = useResource(() => fetchCareTeam(id), [id]);
+  const { permissions } = useSession();
+  // Bumped after emergency access is granted: every part is asked for again.
+  const [grant, setGrant] = useState<BreakGlassGrant | null>(null);
+  const [askingReason, setAskingReason] = useState(false);
+  const again = grant?.id ?? '';
+  const patient = useResource(() => fetchPatient(id), [id, again]);
+  const related = useResource(() => fetchRelatedPersons(id), [id, again]);
+  const consents = useResource(() => fetchConsents(id), [id, again]);
+  const coverages = useResource(() => fetchCoverages(id), [id, again]);
+  const careTeam = useResource(() => fetchCareTeam(id), [id, again]);
 
   if (patient.kind === 'loading') return <p role="status">{t('web.loading')}</p>;
   if (patient.kind === 'failed') return <p role="alert">{t('web.error.network')}</p>;
@@ -33,10 +44,32 @@ export function PatientPage() {
       <>
         <h1>{t('web.patient.not-found.title')}</h1>
         <p>{t('web.patient.not-found.body')}</p>
+        {permissions.has('breakglass.use') && (
+          <button type="button" className="danger-outline" onClick={() => setAskingReason(true)}>
+            {t('web.breakglass.open')}
+          </button>
+        )}
+        {askingReason && (
+          <BreakGlassDialog
+            patientId={id}
+            onOpened={(g) => {
+              setAskingReason(false);
+              setGrant(g);
+            }}
+            onCancel={() => setAskingReason(false)}
+          />
+        )}
       </>
     );
   return (
     <article className="patient-page">
+      {grant && (
+        <p className="notice break-glass-notice" role="status">
+          {t('web.breakglass.active', {
+            time: intl.formatTime(grant.expiresAt, { timeStyle: 'short' }),
+          })}
+        </p>
+      )}
       <PatientOverview patient={patient.value} />
       <PatientCoverages coverages={coverages} />
       <PatientPeople careTeam={careTeam} related={related} consents={consents} />
