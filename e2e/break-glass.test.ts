@@ -11,12 +11,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
+let nurseRecoveryCode = '';
+
 describe('break the glass', () => {
   it('opens a restricted record only with a reason, and says for how long', async () => {
     const vip = await server.restrictAnotherPatient();
     const { page, close } = await openBrowser(DESKTOP);
     try {
-      await firstStaffSignIn(page, server.baseUrl, server.nurse);
+      nurseRecoveryCode = await firstStaffSignIn(page, server.baseUrl, server.nurse);
       await page.goto(`${server.baseUrl}/console/patients/${vip.id}`);
       // Outside the nurse's reach: the same page as a record that does not exist.
       await page.getByRole('heading', { name: 'Patient not found' }).waitFor();
@@ -41,6 +43,52 @@ describe('break the glass', () => {
         /^Emergency access until .+\. Every view is recorded and reviewed\.$/,
       );
       expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('the privacy officers review queue', () => {
+  it('lists the emergency access by name with its reason, and empties once judged', async () => {
+    const { page, close } = await openBrowser(DESKTOP);
+    try {
+      await firstStaffSignIn(page, server.baseUrl, server.privacyOfficer);
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Emergency access reviews' })
+        .click();
+      const item = page.getByTestId('reviews').getByRole('listitem').first();
+      await item.waitFor();
+      const text = await item.innerText();
+      expect(text).toContain(`${server.nurse.displayName} opened the record of`);
+      expect(text).toContain('Unconscious in the emergency room; need allergies and contacts');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'console-reviews-desktop');
+      await item.getByLabel('Your note (optional)').fill('Confirmed with the ED charge nurse.');
+      await item.getByRole('button', { name: 'Appropriate', exact: true }).click();
+      await page.getByText('Nothing is waiting for review.').waitFor();
+    } finally {
+      await close();
+    }
+  });
+
+  it('is neither shown nor served to staff who cannot review', async () => {
+    const { page, close } = await openBrowser(DESKTOP);
+    try {
+      await page.goto(`${server.baseUrl}/console/sign-in`);
+      await page.getByLabel('E-mail').fill(server.nurse.email);
+      await page.getByLabel('Password').fill(server.nurse.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+      await page.getByLabel('Recovery code').fill(nurseRecoveryCode);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      const nav = page.getByRole('navigation');
+      await nav.getByRole('link', { name: 'Patients' }).waitFor();
+      expect(await nav.getByRole('link', { name: 'Emergency access reviews' }).count()).toBe(0);
+      // And the server refuses her, whatever the page shows.
+      const reviews = await page.request.get(`${server.baseUrl}/api/break-glass/reviews`);
+      expect(reviews.status()).toBe(403);
     } finally {
       await close();
     }

@@ -32,6 +32,8 @@ export interface E2eServer {
   readPatientAsIntegration(): Promise<void>;
   /** A nurse: may break the glass. */
   nurse: E2eAccount;
+  /** A privacy officer: reviews every emergency access. */
+  privacyOfficer: E2eAccount;
   /** Marks another demo patient restricted (a VIP): outside a nurse's ordinary reach. */
   restrictAnotherPatient(): Promise<{ id: string; family: string }>;
   /** Records a daughter as the portal patient's caregiver, consented to see appointments and medications. */
@@ -157,6 +159,21 @@ export async function startE2eServer(): Promise<E2eServer> {
         },
         nurse.password,
       );
+      const privacyOfficer = {
+        email: 'e2e-privacy@clinic.example',
+        password: PASSWORD,
+        displayName: 'Pia Privacy',
+      };
+      await cd.identity.accounts.provision(
+        {
+          organizationId: cd.organizationId,
+          kind: 'staff',
+          email: privacyOfficer.email,
+          displayName: privacyOfficer.displayName,
+          roles: ['privacy-officer'],
+        },
+        privacyOfficer.password,
+      );
       const second = (
         await sql<{ id: string; data: string }>`
           SELECT id, data FROM patients WHERE merged_into IS NULL ORDER BY sort_name LIMIT 1 OFFSET 1
@@ -165,6 +182,7 @@ export async function startE2eServer(): Promise<E2eServer> {
       const running = server;
       return {
         nurse,
+        privacyOfficer,
         restrictAnotherPatient: async () => {
           const token = await issueToken({ dataDir }, ['patient.restrict']);
           const res = await fetch(`${running.baseUrl}/api/patients/${second.id}/restricted`, {

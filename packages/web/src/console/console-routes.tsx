@@ -4,12 +4,16 @@ import { AppShell } from '../shell/app-shell';
 import { RequireSignIn } from '../shell/require-sign-in';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { ConsoleHome } from './console-home';
+import { ConsoleNav } from './console-nav';
 import { PatientPage } from './patient/patient-page';
+import { ReviewsPage } from './reviews/reviews-page';
 
 function Signed({ children }: { children: ReactNode }) {
   return (
     <RequireSignIn area="console">
-      <AppShell area="console">{children}</AppShell>
+      <AppShell area="console" nav={<ConsoleNav />}>
+        {children}
+      </AppShell>
     </RequireSignIn>
   );
 }
@@ -23,6 +27,14 @@ export function ConsoleRoutes() {
         element={
           <Signed>
             <PatientPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="reviews"
+        element={
+          <Signed>
+            <ReviewsPage />
           </Signed>
         }
       />

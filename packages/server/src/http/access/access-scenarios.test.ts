@@ -316,7 +316,10 @@ describe('staff reach, ID swapping and break-the-glass', () => {
     );
     expect(flagged.length).toBeGreaterThan(0);
     const queue = await privacy({ method: 'GET', url: '/api/break-glass/reviews' });
-    expect(queue.json().items.map((g: { id: string }) => g.id)).toContain(grant.json().id);
+    const queued = queue.json().items.find((g: { id: string }) => g.id === grant.json().id);
+    // The reviewer reads who and on whose record, by name, beside the reason.
+    expect(queued).toMatchObject({ patientId: patientB, staffName: expect.any(String) });
+    expect(queued.patientName).toEqual(expect.stringMatching(/\S/));
     const reviewed = await privacy({
       method: 'POST',
       url: `/api/break-glass/${grant.json().id}/review`,

@@ -1,4 +1,4 @@
-import type { BreakGlassGrant } from '@caredesk/core';
+import type { BreakGlassGrant, SummaryDocFields } from '@caredesk/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { BreakGlassGrantsTable, Schema } from '../schema';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -11,6 +11,12 @@ export interface BreakGlassRecord extends BreakGlassGrant {
   reviewedBy: string | null;
   reviewOutcome: 'appropriate' | 'inappropriate' | null;
   reviewNote: string | null;
+}
+
+/** A grant awaiting review, with the names a reviewer reads. */
+export interface BreakGlassQueueItem extends BreakGlassRecord {
+  staffName: string | null;
+  patientName: string | null;
 }
 
 function toRecord(r: Selectable<BreakGlassGrantsTable>): BreakGlassRecord {
@@ -74,7 +80,7 @@ export async function reviewQueue(
   organizationId: string,
   limit: number,
   cursor?: string,
-): Promise<{ items: BreakGlassRecord[]; nextCursor: string | null }> {
+): Promise<{ items: BreakGlassQueueItem[]; nextCursor: string | null }> {
   let q = db
     .selectFrom('break_glass_grants')
     .selectAll()
@@ -93,9 +99,45 @@ export async function reviewQueue(
     .execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const names = await namesFor(db, organizationId, page);
   return {
-    items: page.map(toRecord),
+    items: page.map((r) => ({
+      ...toRecord(r),
+      staffName: names.staff.get(r.account_id) ?? null,
+      patientName: names.patients.get(r.patient_id) ?? null,
+    })),
     nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
+  };
+}
+
+/**
+ * Who broke the glass and on whose record, by name: a reviewer judges people, not ids.
+ * Two lookups for the whole page; the patient's name comes from its search summary.
+ */
+async function namesFor(
+  db: Kysely<Schema>,
+  organizationId: string,
+  page: Selectable<BreakGlassGrantsTable>[],
+): Promise<{ staff: Map<string, string>; patients: Map<string, string> }> {
+  if (page.length === 0) return { staff: new Map(), patients: new Map() };
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(page.map((r) => r.account_id))])
+    .execute();
+  const patients = await db
+    .selectFrom('patients')
+    .select(['id', 'summary'])
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', [...new Set(page.map((r) => r.patient_id))])
+    .execute();
+  return {
+    staff: new Map(accounts.map((a) => [a.id, a.display_name])),
+    patients: new Map(
+      patients.flatMap((p) =>
+        p.summary ? [[p.id, (JSON.parse(p.summary) as SummaryDocFields).displayName] as const] : [],
+      ),
+    ),
   };
 }
 
