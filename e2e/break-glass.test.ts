@@ -68,6 +68,30 @@ describe('the privacy officers review queue', () => {
       await item.getByLabel('Your note (optional)').fill('Confirmed with the ED charge nurse.');
       await item.getByRole('button', { name: 'Appropriate', exact: true }).click();
       await page.getByText('Nothing is waiting for review.').waitFor();
+
+      // The same access in the audit trail, filtered, and in the CSV export of that filter.
+      await page.getByRole('navigation').getByRole('link', { name: 'Audit trail' }).click();
+      await page.getByLabel('Action').selectOption('break-glass');
+      await page.getByRole('button', { name: 'Show entries' }).click();
+      const rows = page.getByTestId('audit-entries').locator('tbody tr');
+      // The refused attempt (too short a reason) is in the trail too, newest first.
+      await expect.poll(() => page.locator('.search-status').innerText()).toBe('2 entries shown');
+      const [granted, refused] = [await rows.nth(0).innerText(), await rows.nth(1).innerText()];
+      expect(granted).toContain(server.nurse.displayName);
+      expect(granted).toContain('Allowed');
+      expect(refused).toMatch(/Failed|Refused/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'console-audit-desktop');
+      const href = await page
+        .getByRole('link', { name: 'Download these entries (CSV)' })
+        .getAttribute('href');
+      expect(href).toContain('action=break-glass');
+      const csv = await page.request.get(`${server.baseUrl}${href}`);
+      expect(csv.status()).toBe(200);
+      expect(csv.headers()['content-type']).toContain('text/csv');
+      const lines = (await csv.text()).trim().split('\n');
+      expect(lines).toHaveLength(3); // the header and the two break-glass entries
+      expect(lines.slice(1).every((l) => l.includes('break-glass'))).toBe(true);
     } finally {
       await close();
     }

@@ -16,6 +16,11 @@ export function ConsoleNav() {
             </NavLink>
           </li>
         )}
+        {permissions.has('audit.read') && (
+          <li>
+            <NavLink to="/console/audit">{t('web.audit.title')}</NavLink>
+          </li>
+        )}
         {permissions.has('breakglass.review') && (
           <li>
             <NavLink to="/console/reviews">{t('web.reviews.title')}</NavLink>

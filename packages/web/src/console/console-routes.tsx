@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { AppShell } from '../shell/app-shell';
 import { RequireSignIn } from '../shell/require-sign-in';
 import { SignInPage } from '../sign-in/sign-in-page';
+import { AuditPage } from './audit/audit-page';
 import { ConsoleHome } from './console-home';
 import { ConsoleNav } from './console-nav';
 import { PatientPage } from './patient/patient-page';
@@ -27,6 +28,14 @@ export function ConsoleRoutes() {
         element={
           <Signed>
             <PatientPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="audit"
+        element={
+          <Signed>
+            <AuditPage />
           </Signed>
         }
       />

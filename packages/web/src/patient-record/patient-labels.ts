@@ -67,3 +67,18 @@ const CATEGORY: Record<string, MessageKey> = {
   'care-plans': 'web.category.care-plans',
 };
 export const categoryKey = (code: string): MessageKey => CATEGORY[code] ?? 'web.category.profile';
+
+/** Staff roles as people say them (core/src/access/roles.ts); undefined for an unknown code. */
+const ROLE: Record<string, MessageKey> = {
+  agent: 'web.role.agent',
+  nurse: 'web.role.nurse',
+  physician: 'web.role.physician',
+  billing: 'web.role.billing',
+  'social-worker': 'web.role.social-worker',
+  supervisor: 'web.role.supervisor',
+  'privacy-officer': 'web.role.privacy-officer',
+  admin: 'web.role.admin',
+  caregiver: 'web.role.caregiver',
+};
+
+export const roleKey = (code: string): MessageKey | undefined => ROLE[code];

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n/languages';
+import { roleKey } from '../../patient-record/patient-labels';
 import type { AccessLogEntry } from './access-log-api';
 
 const ACTION: Record<AccessLogEntry['action'], MessageKey> = {
@@ -17,18 +18,6 @@ const PURPOSE: Record<string, MessageKey> = {
   PATRQT: 'web.purpose.PATRQT',
 };
 
-const ROLE: Record<string, MessageKey> = {
-  agent: 'web.role.agent',
-  nurse: 'web.role.nurse',
-  physician: 'web.role.physician',
-  billing: 'web.role.billing',
-  'social-worker': 'web.role.social-worker',
-  supervisor: 'web.role.supervisor',
-  'privacy-officer': 'web.role.privacy-officer',
-  admin: 'web.role.admin',
-  caregiver: 'web.role.caregiver',
-};
-
 export const actionKey = (e: AccessLogEntry): MessageKey => ACTION[e.action];
 
 export const purposeKey = (e: AccessLogEntry): MessageKey =>
@@ -37,5 +26,5 @@ export const purposeKey = (e: AccessLogEntry): MessageKey =>
 /** The roles a patient reads: an integration is "a connected system", not a role list. */
 export function roleKeys(e: AccessLogEntry): MessageKey[] {
   if (e.actorKind === 'api-token') return ['web.role.integration'];
-  return e.actorRoles.flatMap((r) => (ROLE[r] ? [ROLE[r]] : []));
+  return e.actorRoles.flatMap((r) => roleKey(r) ?? []);
 }
