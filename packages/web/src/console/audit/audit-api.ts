@@ -53,7 +53,8 @@ export interface AuditFilter {
 /** The filter as query parameters, shared by the list and the CSV export link. */
 export function filterParams(f: AuditFilter): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries(f) as Array<[string, string | undefined]>)
+    if (v) params.set(k, v);
   return params;
 }
 
@@ -68,4 +69,4 @@ export function searchAudit(f: AuditFilter, cursor: string | null) {
 }
 
 export const csvExportUrl = (f: AuditFilter) =>
-  `/api/audit/export?${filterParams({ ...f }).toString()}&format=csv`;
+  `/api/audit/export?${filterParams(f).toString()}&format=csv`;
