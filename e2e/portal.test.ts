@@ -104,3 +104,43 @@ describe('my caregivers', () => {
     }
   });
 });
+
+describe('several tabs, one session', () => {
+  it('counts activity in any tab, and signing out in one signs out all', async () => {
+    const { context, page: first, close } = await openBrowser(DESKTOP);
+    try {
+      await context.clock.install();
+      await first.goto(`${server.baseUrl}/portal/sign-in`);
+      await first.getByLabel('E-mail').fill(server.patient.email);
+      await first.getByLabel('Password').fill(server.patient.password);
+      await first.getByRole('button', { name: 'Sign in' }).click();
+      await first.getByRole('heading', { name: /Hola/ }).waitFor();
+      const second = await context.newPage();
+      await second.goto(`${server.baseUrl}/portal`);
+      await second.getByRole('heading', { name: /Hola/ }).waitFor();
+
+      // Twenty quiet minutes, then the patient works in the second tab...
+      await context.clock.fastForward('20:00');
+      await second.getByRole('link', { name: 'Quién abrió mi historia' }).click();
+      await second.getByRole('heading', { name: 'Quién abrió mi historia' }).waitFor();
+      console.log(
+        'DEBUG now',
+        await first.evaluate(() => Date.now()),
+        await second.evaluate(() => Date.now()),
+      );
+      // ...so at 29½ minutes the first tab, idle on its own, neither warns nor signs out.
+      await context.clock.fastForward('09:30');
+      // Let the tabs' timers run (real time: the page clocks only move when told to).
+      await context.clock.runFor(2_000);
+      await first.waitForTimeout(500);
+      expect(await first.getByRole('dialog').isVisible()).toBe(false);
+      expect(new URL(first.url()).pathname).toBe('/portal');
+
+      await second.getByRole('button', { name: 'Cerrar sesión' }).click();
+      await second.waitForURL('**/portal/sign-in');
+      await first.waitForURL('**/portal/sign-in');
+    } finally {
+      await close();
+    }
+  });
+});

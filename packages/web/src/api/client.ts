@@ -1,3 +1,5 @@
+import { onOtherTabs, tellOtherTabs } from '../app/tabs';
+
 /**
  * The one way the web app talks to the CareDesk API: same-origin JSON, the session
  * cookie sent by the browser, the CSRF token (held in memory only, never in storage)
@@ -33,6 +35,11 @@ let lastAnswered = Date.now();
 export function lastServerContact(): number {
   return lastAnswered;
 }
+
+// Another tab's request counts too: they share the session.
+onOtherTabs((m) => {
+  if (m.kind === 'contact') lastAnswered = Math.max(lastAnswered, m.at);
+});
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -72,6 +79,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(0, 'network', '');
   }
   lastAnswered = Date.now();
+  tellOtherTabs({ kind: 'contact', at: lastAnswered });
   if (!res.ok) throw await toError(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

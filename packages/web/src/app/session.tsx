@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { currentSession, logout, type Account, type CurrentSession } from '../api/auth';
 import { useLanguage } from '../i18n/i18n-provider';
 import { toLanguage } from '../i18n/languages';
+import { onOtherTabs, tellOtherTabs } from './tabs';
 
 interface SessionState {
   /** undefined while the first /api/auth/me is under way, null when signed out. */
@@ -53,12 +54,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
+  // Signed out in another tab: this one is signed out too (the cookie is gone).
+  useEffect(
+    () =>
+      onOtherTabs((m) => {
+        if (m.kind === 'signed-out') setSession(null);
+      }),
+    [],
+  );
+
   const signOut = useCallback(async (why?: 'idle') => {
     try {
       await logout();
     } finally {
       setEndedForInactivity(why === 'idle');
       setSession(null);
+      tellOtherTabs({ kind: 'signed-out' });
     }
   }, []);
 
