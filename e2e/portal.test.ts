@@ -71,6 +71,11 @@ describe('my caregivers', () => {
     const { page, close } = await openBrowser(PHONE);
     try {
       await signInPatient(page);
+      // Consents answer slowly here: the page must not say "sees nothing" meanwhile.
+      await page.route('**/consents', async (route) => {
+        await new Promise((r) => setTimeout(r, 700));
+        await route.continue();
+      });
       await page.getByRole('link', { name: 'Mis cuidadores' }).click();
       const list = page.getByTestId('caregivers');
       const liv = list.getByRole('listitem').filter({ hasText: 'Liv' });

@@ -56,7 +56,11 @@ export function PatientPeople({
                 <li key={p.id} className={p.active ? undefined : 'inactive'}>
                   <strong>{displayName(p.names)}</strong>{' '}
                   <span className="secondary">{t(relationshipKey(p.relationship))}</span>
-                  {p.isCaregiver && (
+                  {p.isCaregiver && consents.kind === 'unavailable' && (
+                    <p className="consent">{t('web.patient.section-hidden')}</p>
+                  )}
+                  {/* Only once the consents are in: never a passing "sees nothing". */}
+                  {p.isCaregiver && consents.kind === 'ready' && (
                     <p className="consent">
                       {consent
                         ? t('web.patient.consent.may-see', {

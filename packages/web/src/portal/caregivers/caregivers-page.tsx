@@ -31,8 +31,12 @@ export function CaregiversPage() {
   const [stopped, setStopped] = useState<string | null>(null);
 
   const now = new Date().toISOString();
+  // Shown only once both are in: a caregiver listed before the consents arrive would
+  // read "sees nothing" for a moment, which is untrue and alarming.
   const caregivers =
-    people.kind === 'ready' ? people.value.filter((p) => p.isCaregiver && p.active) : [];
+    people.kind === 'ready' && consents.kind === 'ready'
+      ? people.value.filter((p) => p.isCaregiver && p.active)
+      : [];
   const consentOf = (id: string) =>
     consents.kind === 'ready'
       ? consents.value.find((c) => c.relatedPersonId === id && consentInForce(c, now))
@@ -62,7 +66,12 @@ export function CaregiversPage() {
       {(people.kind === 'loading' || consents.kind === 'loading') && (
         <p role="status">{t('web.loading')}</p>
       )}
-      {people.kind === 'ready' && caregivers.length === 0 && <p>{t('web.caregivers.none')}</p>}
+      {people.kind === 'ready' && consents.kind === 'ready' && caregivers.length === 0 && (
+        <p>{t('web.caregivers.none')}</p>
+      )}
+      {(people.kind === 'failed' || consents.kind === 'failed') && (
+        <p role="alert">{t('web.error.network')}</p>
+      )}
       <ul className="plain caregivers" data-testid="caregivers">
         {caregivers.map((p) => {
           const name = displayName(p.names);
