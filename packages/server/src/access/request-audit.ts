@@ -59,6 +59,12 @@ export class RequestAudit {
   denial: { patientId: string | null; detail: string } | null = null;
   /** Extra detail a handler adds to the success entry (e.g. how many results a search gave). */
   detail: string | null = null;
+  /**
+   * The patient a request without a patient policy turned out to be about, set by the
+   * handler once it knows the record is in the caller's organization (never before: an
+   * entry must not confirm that a record elsewhere exists). Failures then name it too.
+   */
+  subjectPatientId: string | null = null;
 
   constructor(
     readonly ctx: AccessContext,

@@ -111,7 +111,7 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
     const routePatient =
       policy?.kind === 'patient'
         ? ((request.params as Record<string, string | undefined>)[policy.patientParam] ?? null)
-        : null;
+        : audit.subjectPatientId;
     try {
       await audit.record({
         action: spec.action,

@@ -118,6 +118,7 @@ export const accessRoutes =
           };
           throw new DomainError('not-found', 'problem.not-found', 'Not found.');
         }
+        req.audit.subjectPatientId = req.params.id;
         const grant = await deps.breakGlass.open(req.params.id, org, req.body.reason, req.audit);
         return reply.code(201).send(grant);
       },

@@ -301,6 +301,9 @@ describe('staff reach, ID swapping and break-the-glass', () => {
         })
       ).statusCode,
     ).toBe(400);
+    // The refused attempt names the record it was for, so a review can find it.
+    const [refused] = (await audit('break-glass')).filter((e) => e.outcome === 'failed').slice(-1);
+    expect(refused).toMatchObject({ patient_id: patientB, resource_id: patientB });
     const grant = await nurse({
       method: 'POST',
       url: `/api/patients/${patientB}/break-glass`,
