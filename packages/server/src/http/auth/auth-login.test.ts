@@ -101,11 +101,20 @@ describe('login', () => {
     };
     await time('timing@clinic.example');
     await provisionStaff(desk, 'timing.known@clinic.example', ['agent'], 'Timing Known');
-    const known =
-      (await time('timing.known@clinic.example')) + (await time('timing.known@clinic.example'));
-    const unknown =
-      (await time('timing.unknown@clinic.example')) + (await time('timing.unknown@clinic.example'));
-    expect(unknown).toBeGreaterThan(known * 0.4);
+    // Medians of four, alternating: one stalled fsync or GC pause under a loaded CI
+    // machine must not decide the comparison (two samples each once did). Four stays
+    // under the lockout's five failures.
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      known.push(await time('timing.known@clinic.example'));
+      unknown.push(await time('timing.unknown@clinic.example'));
+    }
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return (s[1]! + s[2]!) / 2;
+    };
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
   });
 
   it('logout ends the session: the old cookie is refused', async () => {
