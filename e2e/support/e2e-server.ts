@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import type { StaffRole } from '@caredesk/core';
 import { openStandalone } from '@caredesk/server/cli/standalone';
 import { loadAuditKey } from '@caredesk/server/audit/audit-key';
 import { loadConfig } from '@caredesk/server/config/config';
 import { openLink, type SealedLinkPayload } from '@caredesk/server/identity/outbox-links';
 import { SecretBox } from '@caredesk/server/identity/secret-box';
-import { issueToken } from '@caredesk/server/testing/api-token';
+import { issueTokenWith } from '@caredesk/server/testing/api-token';
 import { systemClock } from '@caredesk/server/main/create-caredesk';
 import {
   freePort,
@@ -93,26 +94,20 @@ export async function startE2eServer(): Promise<E2eServer> {
       if (!first) throw new Error('the demo loaded no patients');
       const doc = JSON.parse(first.data) as { names?: Array<{ family?: string }> };
       const familyName = doc.names?.[0]?.family ?? '';
-      const staff = {
-        email: 'e2e-agent@clinic.example',
-        password: PASSWORD,
-        displayName: 'Ada Front',
+      const staffMember = async (email: string, displayName: string, role: StaffRole) => {
+        const who = { email, password: PASSWORD, displayName };
+        const account = await cd.identity.accounts.provision(
+          { organizationId: cd.organizationId, kind: 'staff', email, displayName, roles: [role] },
+          PASSWORD,
+        );
+        return { who, account };
       };
+      const staff = (await staffMember('e2e-agent@clinic.example', 'Ada Front', 'agent')).who;
       const patient = {
         email: 'e2e-patient@mail.example',
         password: PASSWORD,
         displayName: 'Pat Portal',
       };
-      await cd.identity.accounts.provision(
-        {
-          organizationId: cd.organizationId,
-          kind: 'staff',
-          email: staff.email,
-          displayName: staff.displayName,
-          roles: ['agent'],
-        },
-        staff.password,
-      );
       await cd.identity.accounts.provision(
         {
           organizationId: cd.organizationId,
@@ -124,15 +119,10 @@ export async function startE2eServer(): Promise<E2eServer> {
         },
         patient.password,
       );
-      const admin = await cd.identity.accounts.provision(
-        {
-          organizationId: cd.organizationId,
-          kind: 'staff',
-          email: 'e2e-admin@clinic.example',
-          displayName: 'Ida Admin',
-          roles: ['admin'],
-        },
-        PASSWORD,
+      const { account: admin } = await staffMember(
+        'e2e-admin@clinic.example',
+        'Ida Admin',
+        'admin',
       );
       const { invitationLink } = await cd.identity.accounts.invite(
         admin,
@@ -144,36 +134,17 @@ export async function startE2eServer(): Promise<E2eServer> {
         },
         { sourceAddress: null, userAgent: null },
       );
-      const nurse = {
-        email: 'e2e-nurse@clinic.example',
-        password: PASSWORD,
-        displayName: 'Nina Nurse',
-      };
-      await cd.identity.accounts.provision(
-        {
-          organizationId: cd.organizationId,
-          kind: 'staff',
-          email: nurse.email,
-          displayName: nurse.displayName,
-          roles: ['nurse'],
-        },
-        nurse.password,
-      );
-      const privacyOfficer = {
-        email: 'e2e-privacy@clinic.example',
-        password: PASSWORD,
-        displayName: 'Pia Privacy',
-      };
-      await cd.identity.accounts.provision(
-        {
-          organizationId: cd.organizationId,
-          kind: 'staff',
-          email: privacyOfficer.email,
-          displayName: privacyOfficer.displayName,
-          roles: ['privacy-officer'],
-        },
-        privacyOfficer.password,
-      );
+      const nurse = (await staffMember('e2e-nurse@clinic.example', 'Nina Nurse', 'nurse')).who;
+      const privacyOfficer = (
+        await staffMember('e2e-privacy@clinic.example', 'Pia Privacy', 'privacy-officer')
+      ).who;
+      // One integration token for the helpers below, issued here on the open database.
+      const token = await issueTokenWith(cd.identity, cd.organizationId, [
+        'patient.read',
+        'patient.restrict',
+        'relations.manage',
+        'consent.manage',
+      ]);
       const second = (
         await sql<{ id: string; data: string }>`
           SELECT id, data FROM patients WHERE merged_into IS NULL ORDER BY sort_name LIMIT 1 OFFSET 1
@@ -184,7 +155,6 @@ export async function startE2eServer(): Promise<E2eServer> {
         nurse,
         privacyOfficer,
         restrictAnotherPatient: async () => {
-          const token = await issueToken({ dataDir }, ['patient.restrict']);
           const res = await fetch(`${running.baseUrl}/api/patients/${second.id}/restricted`, {
             method: 'PUT',
             headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -201,11 +171,6 @@ export async function startE2eServer(): Promise<E2eServer> {
         familyName,
         invitationPath: pathOf(invitationLink),
         addCaregiver: async () => {
-          const token = await issueToken(
-            { dataDir },
-            ['relations.manage', 'consent.manage', 'patient.read'],
-            ['admin'],
-          );
           const post = async (path: string, body: object) => {
             const res = await fetch(`${running.baseUrl}/api/patients/${first.id}${path}`, {
               method: 'POST',
@@ -229,7 +194,6 @@ export async function startE2eServer(): Promise<E2eServer> {
           });
         },
         readPatientAsIntegration: async () => {
-          const token = await issueToken({ dataDir }, ['patient.read'], ['admin']);
           const res = await fetch(`${running.baseUrl}/api/patients/${first.id}`, {
             headers: { authorization: `Bearer ${token}` },
           });

@@ -93,28 +93,30 @@ export type PatientInput = Omit<
 >;
 
 /** https://terminology.hl7.org/CodeSystem-v3-RoleCode.html (family member and guardian codes). */
-export type Relationship =
-  | 'SPS'
-  | 'HUSB'
-  | 'WIFE'
-  | 'DOMPART'
-  | 'MTH'
-  | 'FTH'
-  | 'PRN'
-  | 'CHILD'
-  | 'DAU'
-  | 'SON'
-  | 'SIB'
-  | 'GRPRN'
-  | 'GRNDCHILD'
-  | 'FRND'
-  | 'NBOR'
-  | 'GUARD'
-  | 'POWATT'
-  | 'CAREGIVER'
-  | 'FAMMEMB'
-  | 'ONESELF'
-  | 'O';
+export const RELATIONSHIPS = [
+  'SPS',
+  'HUSB',
+  'WIFE',
+  'DOMPART',
+  'MTH',
+  'FTH',
+  'PRN',
+  'CHILD',
+  'DAU',
+  'SON',
+  'SIB',
+  'GRPRN',
+  'GRNDCHILD',
+  'FRND',
+  'NBOR',
+  'GUARD',
+  'POWATT',
+  'CAREGIVER',
+  'FAMMEMB',
+  'ONESELF',
+  'O',
+] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
 
 export interface RelatedPerson {
   id: string;

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import { currentSession, logout, type Account, type CurrentSession } from '../api/auth';
 import { useLanguage } from '../i18n/i18n-provider';
@@ -32,6 +40,7 @@ export function useSession(): SessionState {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<CurrentSession | null | undefined>(undefined);
   const [endedForInactivity, setEndedForInactivity] = useState(false);
+  const signedInAs = useRef<string | null>(null);
   const { choose } = useLanguage();
 
   const refresh = useCallback(async () => {
@@ -42,12 +51,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       next = null;
     }
     if (next) setEndedForInactivity(false);
-    setSession((before) => {
-      // The account's own language wins over the browser's (issue #4, point 3), once per sign-in.
-      const preferred = toLanguage(next?.account.preferredLanguage);
-      if (next && preferred && before?.account.id !== next.account.id) choose(preferred);
-      return next;
-    });
+    // The account's own language wins over the browser's (issue #4, point 3), once per sign-in.
+    const preferred = toLanguage(next?.account.preferredLanguage);
+    if (next && preferred && signedInAs.current !== next.account.id) choose(preferred);
+    signedInAs.current = next?.account.id ?? null;
+    setSession(next);
   }, [choose]);
 
   useEffect(() => {
@@ -58,7 +66,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onOtherTabs((m) => {
-        if (m.kind === 'signed-out') setSession(null);
+        if (m.kind !== 'signed-out') return;
+        signedInAs.current = null;
+        setSession(null);
       }),
     [],
   );
@@ -68,6 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await logout();
     } finally {
       setEndedForInactivity(why === 'idle');
+      signedInAs.current = null;
       setSession(null);
       tellOtherTabs({ kind: 'signed-out' });
     }

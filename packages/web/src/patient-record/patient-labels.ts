@@ -1,29 +1,7 @@
+import { RELATIONSHIPS } from '@caredesk/core/patients';
 import type { MessageKey } from '../i18n/languages';
 
 /** Codes the registry stores, as the words staff read (one message key per code). */
-const RELATIONSHIPS = [
-  'SPS',
-  'HUSB',
-  'WIFE',
-  'DOMPART',
-  'MTH',
-  'FTH',
-  'PRN',
-  'CHILD',
-  'DAU',
-  'SON',
-  'SIB',
-  'GRPRN',
-  'GRNDCHILD',
-  'FRND',
-  'NBOR',
-  'GUARD',
-  'POWATT',
-  'CAREGIVER',
-  'FAMMEMB',
-  'ONESELF',
-  'O',
-] as const;
 
 export function relationshipKey(code: string): MessageKey {
   return (RELATIONSHIPS as readonly string[]).includes(code)

@@ -25,8 +25,12 @@ export function IdleWarning() {
       const idle = (Date.now() - lastServerContact()) / 1000;
       const remaining = Math.ceil(signOutAfter - idle);
       // Signed out, the shell's guard takes the person to the sign-in page, which says why.
-      if (remaining <= 0) void signOut('idle');
-      else setLeft(remaining <= WARNING_S ? remaining : null);
+      if (remaining > 0) setLeft(remaining <= WARNING_S ? remaining : null);
+      else {
+        // Once: the guard unmounts this component when the session is gone.
+        clearInterval(timer);
+        void signOut('idle');
+      }
     };
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);

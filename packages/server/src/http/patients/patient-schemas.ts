@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RELATIONSHIPS } from '@caredesk/core';
 
 /**
  * The JSON API's patient shapes. Objects are strict: an unknown field (a typo, or a
@@ -94,29 +95,7 @@ const isoDate = z.string().max(10).nullable().default(null);
 export const relatedPersonSchema = z
   .object({
     names: z.array(personNameSchema).min(1).max(5),
-    relationship: z.enum([
-      'SPS',
-      'HUSB',
-      'WIFE',
-      'DOMPART',
-      'MTH',
-      'FTH',
-      'PRN',
-      'CHILD',
-      'DAU',
-      'SON',
-      'SIB',
-      'GRPRN',
-      'GRNDCHILD',
-      'FRND',
-      'NBOR',
-      'GUARD',
-      'POWATT',
-      'CAREGIVER',
-      'FAMMEMB',
-      'ONESELF',
-      'O',
-    ]),
+    relationship: z.enum(RELATIONSHIPS),
     telecom: z.array(contactPointSchema).max(10).default([]),
     preferredLanguage: z.string().max(35).nullable().default(null),
     isCaregiver: z.boolean().default(false),

@@ -1,45 +1,10 @@
+import type { AuditEntry as CoreAuditEntry } from '@caredesk/core/audit';
 import { api } from '../../api/client';
 
-/** The actions the trail records (core/src/audit/audit-entry.ts AUDIT_ACTIONS). */
-export const AUDIT_ACTIONS = [
-  'read',
-  'search',
-  'create',
-  'update',
-  'delete',
-  'merge',
-  'import',
-  'export',
-  'disclose',
-  'login',
-  'logout',
-  'login-failed',
-  'mfa-change',
-  'password-change',
-  'permission-change',
-  'account-change',
-  'consent-change',
-  'break-glass',
-  'token-change',
-] as const;
+export { AUDIT_ACTIONS } from '@caredesk/core/audit';
 
-export interface AuditEntry {
-  seq: number;
-  occurredAt: string;
-  actorKind: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRoles: string[];
-  onBehalfOf: string | null;
-  patientId: string | null;
-  action: (typeof AUDIT_ACTIONS)[number];
-  resourceType: string | null;
-  resourceId: string | null;
-  outcome: 'success' | 'denied' | 'failed';
-  purposeOfUse: string | null;
-  sourceAddress: string | null;
-  breakGlass: boolean;
-}
+/** An entry as the audit API lists it: without the chain's hashes, which stay in the database. */
+export type AuditEntry = Omit<CoreAuditEntry, 'prevHash' | 'hash'>;
 
 export interface AuditFilter {
   patientId?: string;

@@ -1,17 +1,8 @@
+import type { PatientSummary } from '@caredesk/core/patients';
 import { api } from '../../api/client';
 
-/** A search result as GET /api/patients answers it: a summary, not the record. */
-export interface PatientSummary {
-  id: string;
-  displayName: string;
-  birthDate: string | null;
-  administrativeSex: string | null;
-  preferredLanguage: string | null;
-  deceased: boolean;
-  restricted: boolean;
-  mrn: string | null;
-  phone: string | null;
-}
+/** A search result is a summary, not the record (core/src/patients/patient-summary.ts). */
+export type { PatientSummary } from '@caredesk/core/patients';
 
 export interface PatientPage {
   items: PatientSummary[];
