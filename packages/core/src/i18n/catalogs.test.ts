@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../access/roles';
+import { firstClassLanguage } from '../patients/language';
 import { catalogs, negotiateLanguage, translate } from './translate';
 
 const languages = Object.keys(catalogs) as Array<keyof typeof catalogs>;
@@ -92,5 +93,22 @@ describe('message catalogs (en, es, lv, nb)', () => {
     expect(negotiateLanguage('lv-LV,en;q=0.5')).toBe('lv');
     expect(negotiateLanguage('de')).toBe('en');
     expect(negotiateLanguage(undefined)).toBe('en');
+  });
+
+  it('names the first-class language of a tag, or none (the web app falls back further)', () => {
+    expect(['nb-NO', 'no', 'es-MX', 'lv', 'EN_us'].map(firstClassLanguage)).toEqual([
+      'nb',
+      'nb',
+      'es',
+      'lv',
+      'en',
+    ]);
+    expect(['de', 'not a tag!', '', null, undefined].map(firstClassLanguage)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

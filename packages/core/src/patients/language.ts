@@ -23,10 +23,15 @@ export function normalizeLanguage(tag: string): string | null {
   return lower;
 }
 
-/** The catalog a person reads: their language when it is first-class, else English. */
-export function catalogLanguage(tag: string | null | undefined): FirstClassLanguage {
+/** The first-class language a tag names (`no`, `nb-NO` → `nb`; `es-MX` → `es`), else null. */
+export function firstClassLanguage(tag: string | null | undefined): FirstClassLanguage | null {
   const normalized = tag ? normalizeLanguage(tag) : null;
   return (FIRST_CLASS_LANGUAGES as readonly string[]).includes(normalized ?? '')
     ? (normalized as FirstClassLanguage)
-    : 'en';
+    : null;
+}
+
+/** The catalog a person reads: their language when it is first-class, else English. */
+export function catalogLanguage(tag: string | null | undefined): FirstClassLanguage {
+  return firstClassLanguage(tag) ?? 'en';
 }

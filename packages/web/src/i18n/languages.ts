@@ -1,20 +1,21 @@
 import type en from '@caredesk/core/catalogs/en.json';
+import {
+  FIRST_CLASS_LANGUAGES,
+  firstClassLanguage,
+  type FirstClassLanguage,
+} from '@caredesk/core/patients';
 
 /** The app's languages (issue #4): the four catalogs in packages/core/src/i18n/catalogs. */
-export const LANGUAGES = ['en', 'es', 'lv', 'nb'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = FIRST_CLASS_LANGUAGES;
+export type Language = FirstClassLanguage;
 
 /** Every key the catalogs hold; a typo in a key is a type error. */
 export type MessageKey = keyof typeof en;
 
 const STORAGE_KEY = 'caredesk.language';
 
-/** A BCP-47 tag as one of the app's languages: `no`, `nn`, `nb-NO` read as `nb`. */
-export function toLanguage(tag: string | null | undefined): Language | null {
-  const base = tag?.toLowerCase().split(/[-_]/)[0] ?? '';
-  if (base === 'no' || base === 'nn') return 'nb';
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
-}
+/** A BCP-47 tag as one of the app's languages, else null (core's rule, shared with the server). */
+export const toLanguage = firstClassLanguage;
 
 /**
  * The language to start in: the visitor's own earlier choice on this device, else the
