@@ -23,10 +23,15 @@ const deny = (d: Exclude<Decision, { allow: true }>['deny'], reason: string): De
   reason,
 });
 
-/** Which permission a patient or caregiver needs instead of the staff one. */
+/**
+ * Which permission a patient or caregiver needs instead of the staff one. A patient
+ * updates how to reach them (patient.contact), never the whole record: names,
+ * identifiers, birth date and deceased status are corrected by staff (field-level
+ * authorization, ASVS V8.2.3).
+ */
 const SELF_EQUIVALENT: Partial<Record<Permission, Permission>> = {
   'patient.read': 'self.read',
-  'patient.update': 'self.update',
+  'patient.contact': 'self.update',
   'clinical.read': 'self.read',
   'billing.read': 'self.read',
   'consent.manage': 'self.consent',

@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'patient.read',
   'patient.create',
   'patient.update',
+  // How to reach a patient (contacts, language, channel, quiet hours): the one part of
+  // the record a patient may change too (self.update), so it is its own permission.
+  'patient.contact',
   'patient.merge',
   'patient.export',
   'patient.restrict',
@@ -50,6 +53,7 @@ const FRONT_DESK: Permission[] = [
   'patient.read',
   'patient.create',
   'patient.update',
+  'patient.contact',
   'relations.manage',
 ];
 
@@ -62,7 +66,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   agent: [...FRONT_DESK, 'billing.read', 'consent.manage'],
   nurse: [...FRONT_DESK, 'clinical.read', 'consent.manage', 'breakglass.use'],
   physician: [...FRONT_DESK, 'clinical.read', 'breakglass.use'],
-  billing: ['patient.search', 'patient.read', 'patient.update', 'billing.read', 'relations.manage'],
+  billing: [
+    'patient.search',
+    'patient.read',
+    'patient.update',
+    'patient.contact',
+    'billing.read',
+    'relations.manage',
+  ],
   'social-worker': [
     ...FRONT_DESK,
     'clinical.read',

@@ -2,6 +2,7 @@ export * from './patient';
 export * from './language';
 export * from './contact';
 export * from './field-checks';
+export * from './contact-preferences';
 export * from './validate-patient';
 export * from './validate-related';
 export * from './search-terms';

@@ -1,15 +1,7 @@
 import { isCalendarDate } from '../shared/dates';
 import { canonicalText } from '../shared/text';
-import {
-  cleanName,
-  cleanTelecom,
-  cleanText,
-  issue,
-  MAX_TEXT,
-  type Ctx,
-  type Validated,
-} from './field-checks';
-import { normalizeLanguage } from './language';
+import { cleanName, cleanText, issue, MAX_TEXT, type Ctx, type Validated } from './field-checks';
+import { cleanContactPreferences } from './contact-preferences';
 import type { Address, Identifier, PatientInput } from './patient';
 
 function cleanAddress(ctx: Ctx, path: string, a: Address): Address {
@@ -39,19 +31,7 @@ function cleanIdentifier(ctx: Ctx, path: string, id: Identifier): Identifier {
 
 export const MAX_NAMES = 10;
 export const MAX_IDENTIFIERS = 50;
-export const MAX_CONTACTS = 20;
 export const MAX_ADDRESSES = 10;
-
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Checks and canonicalises what a person or system entered for a patient: NFC names free
@@ -72,7 +52,6 @@ export function validatePatientInput(
   for (const [field, list, max] of [
     ['names', input.names, MAX_NAMES],
     ['identifiers', input.identifiers, MAX_IDENTIFIERS],
-    ['telecom', input.telecom, MAX_CONTACTS],
     ['addresses', input.addresses, MAX_ADDRESSES],
   ] as const) {
     if (list.length > max) issue(ctx, field, 'validation.list.tooMany', `${field}: at most ${max}`);
@@ -98,19 +77,7 @@ export function validatePatientInput(
       );
     }
   }
-  const language = normalizeLanguage(input.preferredLanguage);
-  if (language === null) {
-    issue(ctx, 'preferredLanguage', 'validation.language.invalid', 'not a BCP-47 language tag');
-  }
-  if (input.quietHours) {
-    const q = input.quietHours;
-    if (!HHMM.test(q.start) || !HHMM.test(q.end)) {
-      issue(ctx, 'quietHours', 'validation.time.invalid', 'quiet hours are HH:MM');
-    }
-    if (!isTimeZone(q.timeZone)) {
-      issue(ctx, 'quietHours/timeZone', 'validation.timeZone.invalid', 'unknown IANA time zone');
-    }
-  }
+  const contact = cleanContactPreferences(ctx, input, country);
   if (input.genderIdentity !== null) cleanText(ctx, 'genderIdentity', input.genderIdentity, 100);
   if (input.deceasedAt !== null && Number.isNaN(Date.parse(input.deceasedAt))) {
     issue(ctx, 'deceasedAt', 'validation.date.invalid', 'deceasedAt must be a date or instant');
@@ -131,9 +98,8 @@ export function validatePatientInput(
     ...input,
     names,
     identifiers: uniqueIdentifiers,
-    telecom: input.telecom.map((c, i) => cleanTelecom(ctx, `telecom/${i}`, c, country)),
+    ...contact,
     addresses: input.addresses.map((a, i) => cleanAddress(ctx, `addresses/${i}`, a)),
-    preferredLanguage: language ?? input.preferredLanguage,
     genderIdentity: input.genderIdentity === null ? null : canonicalText(input.genderIdentity),
     deceased: input.deceased || input.deceasedAt !== null,
   };

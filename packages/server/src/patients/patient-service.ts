@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CONTACT_PREFERENCE_FIELDS,
   DomainError,
   parseTypeahead,
+  validateContactPreferences,
   validatePatientInput,
   type Clock,
+  type ContactPreferences,
   type Patient,
   type PatientInput,
   type PatientSummary,
@@ -108,13 +111,8 @@ export class PatientService {
     return patient;
   }
 
-  async update(
-    organizationId: string,
-    id: string,
-    input: PatientInput,
-    expectedVersion: number,
-    audit: RequestAudit,
-  ): Promise<Patient> {
+  /** The record to change: not one merged away (its survivor is the one to edit). */
+  private async editable(organizationId: string, id: string): Promise<Patient> {
     const current = await this.repo.get(organizationId, id);
     if (!current) throw new DomainError('not-found', 'patients.notFound', 'No such patient.');
     if (current.mergedInto) {
@@ -124,6 +122,17 @@ export class PatientService {
         'This patient was merged; edit the survivor.',
       );
     }
+    return current;
+  }
+
+  async update(
+    organizationId: string,
+    id: string,
+    input: PatientInput,
+    expectedVersion: number,
+    audit: RequestAudit,
+  ): Promise<Patient> {
+    const current = await this.editable(organizationId, id);
     const next: Patient = {
       ...current,
       ...this.validate(input),
@@ -136,6 +145,48 @@ export class PatientService {
         patientId: id,
         resourceType: 'Patient',
         resourceId: id,
+      }),
+    );
+  }
+
+  /**
+   * Replaces how to reach the patient (contacts, language, channel, quiet hours) and
+   * keeps every other field as stored. The audit entry names the fields that changed,
+   * not their values.
+   */
+  async updateContactPreferences(
+    organizationId: string,
+    id: string,
+    input: ContactPreferences,
+    expectedVersion: number,
+    audit: RequestAudit,
+  ): Promise<Patient> {
+    const current = await this.editable(organizationId, id);
+    const result = validateContactPreferences(input, { defaultCountry: this.defaultCountry });
+    if (!result.ok) {
+      throw new DomainError(
+        'validation',
+        'problem.validation',
+        'The contact preferences have invalid fields.',
+        result.issues,
+      );
+    }
+    const changed = CONTACT_PREFERENCE_FIELDS.filter(
+      (f) => JSON.stringify(current[f]) !== JSON.stringify(result.value[f]),
+    );
+    const next: Patient = {
+      ...current,
+      ...result.value,
+      version: current.version + 1,
+      updatedAt: this.clock.now().toISOString(),
+    };
+    return this.repo.update(next, expectedVersion, (trx) =>
+      audit.inTransaction(trx, {
+        action: 'update',
+        patientId: id,
+        resourceType: 'Patient',
+        resourceId: id,
+        detail: JSON.stringify({ changed }),
       }),
     );
   }

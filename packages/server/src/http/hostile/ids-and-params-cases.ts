@@ -12,6 +12,7 @@ const ROUTE_PATTERNS = [
   '/openapi.json',
   '/api/patients',
   '/api/patients/:id',
+  '/api/patients/:id/contact-preferences',
   '/api/patients/:id/merge',
   '/api/patients/:id/related-persons',
   '/api/patients/:id/coverages',

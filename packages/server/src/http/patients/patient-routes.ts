@@ -6,6 +6,7 @@ import { organizationOf } from '../access/organization';
 import { onPatient, withPermission } from '../access/route-policy';
 import {
   careTeamMemberSchema,
+  contactPreferencesSchema,
   coverageSchema,
   dismissBody,
   idParams,
@@ -99,6 +100,26 @@ export const patientRoutes =
       async (req) => {
         const { version, ...input } = req.body;
         return deps.patients.update(organizationOf(req), req.params.id, input, version, req.audit);
+      },
+    );
+
+    // What a patient may change themselves; the whole-record PUT above is staff work.
+    app.put(
+      '/patients/:id/contact-preferences',
+      {
+        schema: { params: idParams, body: contactPreferencesSchema, tags },
+        config: onPatient('patient.contact', 'profile', 'update', 'Patient'),
+      },
+      async (req, reply) => {
+        const { version, ...preferences } = req.body;
+        const saved = await deps.patients.updateContactPreferences(
+          organizationOf(req),
+          req.params.id,
+          preferences,
+          version,
+          req.audit,
+        );
+        return reply.header('ETag', `W/"${saved.version}"`).send(saved);
       },
     );
 

@@ -49,6 +49,11 @@ export const identifierSchema = z
   })
   .strict();
 
+const quietHoursSchema = z
+  .object({ start: z.string().max(5), end: z.string().max(5), timeZone: z.string().max(64) })
+  .strict();
+const channelSchema = z.enum(['portal', 'email', 'sms', 'phone', 'letter']);
+
 export const patientInputSchema = z
   .object({
     names: z.array(personNameSchema).min(1).max(10),
@@ -59,12 +64,8 @@ export const patientInputSchema = z
     telecom: z.array(contactPointSchema).max(20).default([]),
     addresses: z.array(addressSchema).max(10).default([]),
     preferredLanguage: z.string().max(35).default('en'),
-    preferredChannel: z.enum(['portal', 'email', 'sms', 'phone', 'letter']).default('portal'),
-    quietHours: z
-      .object({ start: z.string().max(5), end: z.string().max(5), timeZone: z.string().max(64) })
-      .strict()
-      .nullable()
-      .default(null),
+    preferredChannel: channelSchema.default('portal'),
+    quietHours: quietHoursSchema.nullable().default(null),
     deceased: z.boolean().default(false),
     deceasedAt: z.string().max(35).nullable().default(null),
   })
@@ -72,6 +73,20 @@ export const patientInputSchema = z
 
 export const patientUpdateSchema = patientInputSchema
   .extend({ version: z.number().int().min(1) })
+  .strict();
+
+/**
+ * How to reach the patient, replaced as a whole and nothing else (the portal profile).
+ * No defaults: a field left out is a 400, never a silent wipe of the patient's contacts.
+ */
+export const contactPreferencesSchema = z
+  .object({
+    telecom: z.array(contactPointSchema).max(20),
+    preferredLanguage: z.string().max(35),
+    preferredChannel: channelSchema,
+    quietHours: quietHoursSchema.nullable(),
+    version: z.number().int().min(1),
+  })
   .strict();
 
 // Ids are stored lower-case; an upper-case UUID names the same record.

@@ -117,6 +117,23 @@ export const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
+  'PUT /api/patients/:id/contact-preferences': async (w, t) => {
+    const row = await w.desk.database.db
+      .selectFrom('patients')
+      .select('version')
+      .where('id', '=', P(w, t))
+      .executeTakeFirstOrThrow();
+    return {
+      url: `/api/patients/${P(w, t)}/contact-preferences`,
+      payload: {
+        telecom: [{ system: 'phone', value: '+1 (555) 010-2030', use: 'mobile' }],
+        preferredLanguage: 'lv',
+        preferredChannel: 'sms',
+        quietHours: { start: '21:00', end: '08:00', timeZone: 'Europe/Riga' },
+        version: Number(row.version),
+      },
+    };
+  },
   // Merging a patient into itself is refused by the service (400) once access is allowed,
   // so the matrix never destroys its own targets.
   'POST /api/patients/:id/merge': async (w, t) => ({
