@@ -1,5 +1,11 @@
 import type { Consent } from '@caredesk/core/consent';
-import type { CareTeamMember, Coverage, Patient, RelatedPerson } from '@caredesk/core/patients';
+import type {
+  CareTeamMember,
+  ContactPreferences,
+  Coverage,
+  Patient,
+  RelatedPerson,
+} from '@caredesk/core/patients';
 import { api } from '../api/client';
 
 /**
@@ -9,6 +15,7 @@ import { api } from '../api/client';
 export type {
   CareTeamMember,
   ContactPoint,
+  ContactPreferences,
   Coverage,
   Patient,
   PersonName,
@@ -31,6 +38,13 @@ export const fetchConsents = (id: string) => items<Consent>(`${base(id)}/consent
 /** Ends a consent now (the patient's own right, FHIR Consent status → inactive). */
 export const revokeConsent = (patientId: string, consentId: string) =>
   api<unknown>('POST', `${base(patientId)}/consents/${encodeURIComponent(consentId)}/revoke`);
+
+/**
+ * Replaces how to reach the patient (contacts, language, channel, quiet hours) and
+ * nothing else; `version` is the one read, so a change made meanwhile is a 409.
+ */
+export const saveContactPreferences = (id: string, body: ContactPreferences, version: number) =>
+  api<Patient>('PUT', `${base(id)}/contact-preferences`, { ...body, version });
 
 export interface BreakGlassGrant {
   id: string;

@@ -1,9 +1,11 @@
 import { NavLink } from 'react-router';
+import { useSession } from '../app/session';
 import { useT } from '../i18n/i18n-provider';
 
 /** The portal's few destinations, as big links (the current one marked for screen readers). */
 export function PortalNav() {
   const t = useT();
+  const { account } = useSession();
   return (
     <nav className="area-nav" aria-label={t('web.nav.main')}>
       <ul>
@@ -15,6 +17,11 @@ export function PortalNav() {
         <li>
           <NavLink to="/portal/caregivers">{t('web.nav.caregivers')}</NavLink>
         </li>
+        {account?.patientId && (
+          <li>
+            <NavLink to="/portal/profile">{t('web.profile.nav')}</NavLink>
+          </li>
+        )}
         <li>
           <NavLink to="/portal/access-log">{t('web.nav.access-log')}</NavLink>
         </li>

@@ -7,6 +7,7 @@ import { AccessLogPage } from './access-log/access-log-page';
 import { CaregiversPage } from './caregivers/caregivers-page';
 import { PortalHome } from './portal-home';
 import { PortalNav } from './portal-nav';
+import { ProfilePage } from './profile/profile-page';
 
 function Signed({ children }: { children: ReactNode }) {
   return (
@@ -35,6 +36,14 @@ export function PortalRoutes() {
         element={
           <Signed>
             <AccessLogPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="profile"
+        element={
+          <Signed>
+            <ProfilePage />
           </Signed>
         }
       />
