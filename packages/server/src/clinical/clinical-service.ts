@@ -9,7 +9,7 @@ import type { Page } from '../storage/patients/patient-search';
 /**
  * The clinical context staff read to serve a patient after a visit: encounters,
  * conditions, prescriptions and care plans, as CareDesk stores them (core/src/clinical),
- * newest first. Read-only: these records arrive through imports (FHIR, HL7 v2, the demo).
+ * newest first. Read-only: these records arrive through imports (a FHIR bundle, the demo data).
  * Who may read which list is the route's policy, decided before this runs.
  */
 export class ClinicalService {
