@@ -29,6 +29,8 @@ export interface E2eServer {
   patient: E2eAccount;
   /** A demo patient's family name, to search for. */
   familyName: string;
+  /** A demo patient with encounters, conditions and medications on file. */
+  clinicalPatient: { id: string; family: string };
   /** Opens the portal patient's record through the API as a connected system (an API token). */
   readPatientAsIntegration(): Promise<void>;
   /** A nurse: may break the glass. */
@@ -150,6 +152,16 @@ export async function startE2eServer(): Promise<E2eServer> {
           SELECT id, data FROM patients WHERE merged_into IS NULL ORDER BY sort_name LIMIT 1 OFFSET 1
         `.execute(cd.database.db)
       ).rows[0]!;
+      const clinical = (
+        await sql<{ id: string; data: string }>`
+          SELECT id, data FROM patients p WHERE merged_into IS NULL
+            AND EXISTS (SELECT 1 FROM encounters e WHERE e.patient_id = p.id)
+            AND EXISTS (SELECT 1 FROM conditions c WHERE c.patient_id = p.id)
+            AND EXISTS (SELECT 1 FROM medication_requests m WHERE m.patient_id = p.id)
+          ORDER BY sort_name LIMIT 1
+        `.execute(cd.database.db)
+      ).rows[0];
+      if (!clinical) throw new Error('no demo patient has encounters, conditions and medications');
       const running = server;
       return {
         nurse,
@@ -169,6 +181,12 @@ export async function startE2eServer(): Promise<E2eServer> {
         staff,
         patient,
         familyName,
+        clinicalPatient: {
+          id: clinical.id,
+          family:
+            (JSON.parse(clinical.data) as { names?: Array<{ family?: string }> }).names?.[0]
+              ?.family ?? '',
+        },
         invitationPath: pathOf(invitationLink),
         addCaregiver: async () => {
           const post = async (path: string, body: object) => {

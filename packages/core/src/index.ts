@@ -5,7 +5,7 @@ export * from './shared/dates';
 export * from './patients/index';
 export * from './i18n/index';
 export * from './organizations/organization';
-export * from './clinical/clinical';
+export * from './clinical/index';
 export * from './registry-import/import-batch';
 export * from './access/index';
 export * from './consent/index';

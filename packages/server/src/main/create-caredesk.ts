@@ -8,6 +8,7 @@ import { loadAuditKey } from '../audit/audit-key';
 import { createAuditMac } from '../audit/audit-mac';
 import { AuditQueries } from '../audit/audit-queries';
 import { AuditStore } from '../audit/audit-store';
+import { ClinicalService } from '../clinical/clinical-service';
 import type { Config } from '../config/config';
 import { databaseConfig } from '../config/config';
 import { registerHomePage } from '../home/home-page';
@@ -17,6 +18,7 @@ import { accessRoutes } from '../http/access/access-routes';
 import { enforceRoutePolicies, type RegisteredRoute } from '../http/access/route-policy';
 import { buildApp } from '../http/app';
 import { auditRoutes } from '../http/audit/audit-routes';
+import { clinicalRoutes } from '../http/clinical/clinical-routes';
 import { identityRoutes } from '../http/auth';
 import { registerFhirRoutes } from '../http/fhir/fhir-routes';
 import { patientRoutes } from '../http/patients/patient-routes';
@@ -118,6 +120,9 @@ export async function createCareDesk(
           requireCsrf: (request, auth) => identity.requireCsrf(request, auth),
         });
         await app.register(patientRoutes({ patients, relations, access }), { prefix: '/api' });
+        await app.register(clinicalRoutes({ clinical: new ClinicalService(database) }), {
+          prefix: '/api',
+        });
         await app.register(accessRoutes({ access, consents, breakGlass, database }), {
           prefix: '/api',
         });

@@ -113,6 +113,8 @@ export interface ConditionsTable extends Versioned {
   id: string;
   patient_id: string;
   code: string;
+  /** Onset, or the recorded date when the onset is unknown: the list order (migration 0009). */
+  onset_or_recorded: string | null;
 }
 
 /** Shape shared by tables that hold one patient-owned clinical document. */
@@ -120,6 +122,16 @@ export interface PatientDocumentTable extends Versioned {
   id: string;
   patient_id: string;
   status: string;
+}
+
+export interface MedicationRequestsTable extends PatientDocumentTable {
+  /** MedicationRequest.authoredOn: the list order (migration 0009). */
+  authored_on: string | null;
+}
+
+export interface CarePlansTable extends PatientDocumentTable {
+  /** CarePlan.period.start: the list order (migration 0009). */
+  period_start: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -340,8 +352,8 @@ export interface Schema {
   care_team_members: CareTeamMembersTable;
   encounters: EncountersTable;
   conditions: ConditionsTable;
-  medication_requests: PatientDocumentTable;
-  care_plans: PatientDocumentTable;
+  medication_requests: MedicationRequestsTable;
+  care_plans: CarePlansTable;
   claims: PatientDocumentTable;
   explanations_of_benefit: PatientDocumentTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -1,5 +1,6 @@
 import type { ImportBatch, ImportedPatient, Patient, Sourced } from '@caredesk/core';
 import type { Kysely } from 'kysely';
+import { clinicalListColumns } from '../clinical/clinical-lists';
 import type { Database } from '../database';
 import { contentHash } from '../json';
 import type { Schema } from '../schema';
@@ -87,18 +88,16 @@ export async function importBatch(
         coverage_order: c.order,
       })),
     );
+    add(await owned('encounters', batch.encounters, clinicalListColumns.encounter));
+    add(await owned('conditions', batch.conditions, clinicalListColumns.condition));
     add(
-      await owned('encounters', batch.encounters, (e) => ({
-        status: e.status,
-        period_start: e.periodStart,
-        period_end: e.periodEnd,
-      })),
+      await owned(
+        'medication_requests',
+        batch.medicationRequests,
+        clinicalListColumns.medicationRequest,
+      ),
     );
-    add(await owned('conditions', batch.conditions, (c) => ({ code: c.code.code })));
-    add(
-      await owned('medication_requests', batch.medicationRequests, (m) => ({ status: m.status })),
-    );
-    add(await owned('care_plans', batch.carePlans, (c) => ({ status: c.status })));
+    add(await owned('care_plans', batch.carePlans, clinicalListColumns.carePlan));
     add(await owned('claims', batch.claims, (c) => ({ status: c.status })));
     add(
       await owned('explanations_of_benefit', batch.explanationsOfBenefit, (e) => ({

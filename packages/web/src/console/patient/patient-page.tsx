@@ -13,6 +13,8 @@ import {
 } from '../../patient-record/patient-api';
 import { useResource } from '../../patient-record/use-resource';
 import { BreakGlassDialog } from './break-glass-dialog';
+import { PatientActivity } from './patient-activity';
+import { PatientClinical } from './patient-clinical';
 import { PatientCoverages } from './patient-coverages';
 import { PatientOverview } from './patient-overview';
 import { PatientPeople } from './patient-people';
@@ -71,8 +73,11 @@ export function PatientPage() {
         </p>
       )}
       <PatientOverview patient={patient.value} />
+      {/* Only for those who may read them: nobody else's browser asks for them. */}
+      {permissions.has('clinical.read') && <PatientClinical patientId={id} again={again} />}
       <PatientCoverages coverages={coverages} />
       <PatientPeople careTeam={careTeam} related={related} consents={consents} />
+      {permissions.has('audit.read') && <PatientActivity patientId={id} again={again} />}
     </article>
   );
 }

@@ -161,6 +161,18 @@ export const FIXTURES: Record<string, Fixture> = {
     url: `/api/patients/${P(w, t)}/care-team`,
     payload: { practitionerId: w.practitionerId, role: 'nurse' },
   }),
+  'GET /api/patients/:id/encounters': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/encounters`,
+  }),
+  'GET /api/patients/:id/conditions': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/conditions`,
+  }),
+  'GET /api/patients/:id/medications': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/medications`,
+  }),
+  'GET /api/patients/:id/care-plans': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/care-plans`,
+  }),
   'GET /api/duplicates': async () => ({ url: '/api/duplicates' }),
   // A pair that is not an open duplicate review: allowed callers get 404 from the service,
   // which the matrix accepts for this route only (see ALLOWED_NOT_FOUND).

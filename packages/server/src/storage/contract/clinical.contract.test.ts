@@ -1,0 +1,3 @@
+import { describeClinicalContract } from './clinical.contract';
+
+describeClinicalContract('sqlite');
