@@ -21,7 +21,7 @@ import { activeConsentsFor, insertConsent } from '../storage/access/consent-stor
 import { linkedRelatedPerson } from '../storage/caregivers/caregiver-store';
 import type { Database } from '../storage/database';
 import { insertRelatedPerson } from '../storage/patients/patient-relations';
-import { SHARED_WITH_YOU } from './shared-with-you-email';
+import { SHARED_WITH_YOU, type SharedWithYouPayload } from './shared-with-you-email';
 
 export interface CaregiverInvitationInput {
   givenName: string;
@@ -309,7 +309,7 @@ export class CaregiverInvitationService {
           accountId: account.id,
           patientId: relatedPerson.patientId,
           relatedPersonId: relatedPerson.id,
-        },
+        } satisfies SharedWithYouPayload,
       },
       now,
     );
