@@ -45,6 +45,8 @@ export interface E2eServer {
   invitationPath: string;
   /** The newest e-mailed link of a kind ('email.password-reset'), path and fragment only. */
   latestLinkPath(kind: string): Promise<string>;
+  /** A portal account (in English) for another demo patient: a second person a caregiver helps. */
+  addPortalPatient(): Promise<E2eAccount & { patientId: string }>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,39 @@ async function latestLinkPath(dataDir: string, kind: string): Promise<string> {
     if (!job) throw new Error(`no ${kind} in the outbox`);
     const box = new SecretBox(loadAuditKey(config));
     return pathOf(openLink(box, kind, JSON.parse(job.payload) as SealedLinkPayload));
+  } finally {
+    await cd.close();
+  }
+}
+
+/** Provisions a portal account for the third demo patient by name, beside the running server. */
+async function addPortalPatient(dataDir: string): Promise<E2eAccount & { patientId: string }> {
+  const config = loadConfig({}, { logLevel: 'silent', dataDir, databaseUrl: undefined });
+  const cd = await openStandalone(config, systemClock);
+  try {
+    const row = (
+      await sql<{ id: string }>`
+        SELECT id FROM patients WHERE merged_into IS NULL ORDER BY sort_name LIMIT 1 OFFSET 2
+      `.execute(cd.database.db)
+    ).rows[0];
+    if (!row) throw new Error('the demo has fewer than three patients');
+    const who = {
+      email: 'e2e-patient-two@mail.example',
+      password: PASSWORD,
+      displayName: 'Poul Portal',
+    };
+    await cd.identity.accounts.provision(
+      {
+        organizationId: cd.organizationId,
+        kind: 'patient',
+        email: who.email,
+        displayName: who.displayName,
+        patientId: row.id,
+        preferredLanguage: 'en',
+      },
+      PASSWORD,
+    );
+    return { ...who, patientId: row.id };
   } finally {
     await cd.close();
   }
@@ -218,6 +253,7 @@ export async function startE2eServer(): Promise<E2eServer> {
           if (res.status !== 200) throw new Error(`integration read answered ${res.status}`);
         },
         latestLinkPath: (kind) => latestLinkPath(dataDir, kind),
+        addPortalPatient: () => addPortalPatient(dataDir),
         stop: async () => {
           await killHard(running);
           rmSync(dataDir, { recursive: true, force: true });

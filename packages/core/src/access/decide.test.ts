@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Consent, DataCategory } from '../consent/consent';
+import { DATA_CATEGORIES, type Consent, type DataCategory } from '../consent/consent';
 import type { AccessContext, PatientFacts, Principal } from './access-context';
 import { decide } from './decide';
 import { permissionsOf, type Permission, type Role } from './roles';
@@ -337,6 +337,38 @@ const TABLE: Row[] = [
     'deny:hidden',
   ],
   [
+    'patient invites a caregiver for themselves',
+    patient(),
+    'self.consent',
+    OWN,
+    'profile',
+    'allow:own-record',
+  ],
+  [
+    'patient cannot invite for another patient',
+    patient(),
+    'self.consent',
+    OTHER,
+    'profile',
+    'deny:hidden',
+  ],
+  [
+    'staff cannot invite in a patient’s name',
+    staff(['nurse']),
+    'self.consent',
+    OWN,
+    'profile',
+    'deny:forbidden',
+  ],
+  [
+    'caregiver cannot invite another caregiver',
+    caregiver([consent({ permit: [...DATA_CATEGORIES] })]),
+    'self.consent',
+    OWN,
+    'profile',
+    'deny:hidden',
+  ],
+  [
     'function-level: admin manages users',
     staff(['admin']),
     'admin.users',
@@ -360,6 +392,27 @@ describe('access decisions', () => {
       ? decide(c, { permission, patient: facts, category })
       : decide(c, { permission });
     expect(d.allow ? `allow:${d.via}` : `deny:${d.deny}`).toBe(expected);
+  });
+
+  it('lets a caregiver linked twice to one patient read through either link', () => {
+    const base = caregiver([consent({ relatedPersonId: 'rp-2', permit: ['billing'] })]);
+    const twice = {
+      ...base,
+      principal: {
+        kind: 'caregiver' as const,
+        accountId: 'a-c',
+        organizationId: ORG,
+        displayName: 'C',
+        proxies: [
+          { relatedPersonId: 'rp-1', patientId: 'p-own' },
+          { relatedPersonId: 'rp-2', patientId: 'p-own' },
+        ],
+      },
+    };
+    const read = (category: DataCategory) =>
+      decide(twice, { permission: 'billing.read', patient: OWN, category }).allow;
+    expect(read('billing')).toBe(true);
+    expect(read('clinical-notes')).toBe(false);
   });
 
   it('honours an unexpired break-the-glass grant and ignores an expired one', () => {

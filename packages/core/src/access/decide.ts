@@ -35,6 +35,9 @@ const SELF_EQUIVALENT: Partial<Record<Permission, Permission>> = {
   'clinical.read': 'self.read',
   'billing.read': 'self.read',
   'consent.manage': 'self.consent',
+  // Asked for as itself where only the patient may act (not staff holding consent.manage):
+  // inviting a caregiver opens an account to their record on the patient's word alone.
+  'self.consent': 'self.consent',
   'audit.read': 'self.access-log',
 };
 
@@ -83,15 +86,18 @@ export function decide(ctx: AccessContext, req: AccessRequest): Decision {
       return { allow: true, via: 'own-record' };
     }
     case 'caregiver': {
-      const proxy = p.proxies.find((x) => x.patientId === patient.patientId);
-      if (!proxy || !ctx.permissions.has('proxy.read'))
+      // One account may speak for a patient through more than one RelatedPerson (linked
+      // by an administrator and again by the patient's own invitation): any of them counts.
+      const proxies = p.proxies.filter((x) => x.patientId === patient.patientId);
+      if (proxies.length === 0 || !ctx.permissions.has('proxy.read'))
         return deny('hidden', 'not a proxy of this patient');
       // Proxies only read; anything else is refused without revealing more.
       if (SELF_EQUIVALENT[req.permission] !== 'self.read')
         return deny('hidden', 'proxies only read');
-      if (
-        !consentAllows(ctx.consents, proxy.relatedPersonId, patient.patientId, category, ctx.now)
-      ) {
+      const allowed = proxies.some((proxy) =>
+        consentAllows(ctx.consents, proxy.relatedPersonId, patient.patientId, category, ctx.now),
+      );
+      if (!allowed) {
         return deny('hidden', `no consent in force for ${category}`);
       }
       return { allow: true, via: 'consent' };

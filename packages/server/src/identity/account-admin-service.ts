@@ -1,6 +1,4 @@
 import { DomainError, type Role, type StaffRole } from '@caredesk/core';
-import { enqueue } from '../jobs';
-import { sealLink } from './outbox-links';
 import { decodeCursor, encodeCursor } from '../storage/cursor';
 import {
   actorOf,
@@ -16,8 +14,8 @@ import { audit, notFound, type IdentityDeps } from './identity-deps';
 import { eventBase } from './login-service';
 import { clearMfa } from './mfa-service';
 import { insertAccount, requireAnotherAdmin, requirePractitioner } from './account-rows';
+import { inviteAccount } from './invitations';
 import { checkPassword } from './password-policy';
-import { issueOneTimeToken } from './password-service';
 import { canManageRole } from './role-rules';
 import { deleteSessionsOf } from './sessions';
 
@@ -84,20 +82,10 @@ export class AccountAdminService {
       this.requireManageable(actor, role);
     const now = this.deps.clock.now();
     return this.deps.database.db.transaction().execute(async (trx) => {
-      const account = await insertAccount(
+      const { account, invitationLink } = await inviteAccount(
         trx,
+        this.deps,
         { ...input, organizationId: actor.organizationId },
-        'invited',
-        null,
-        now,
-      );
-      const invitationLink = await issueOneTimeToken(trx, this.deps, account.id, 'invitation', now);
-      await enqueue(
-        trx,
-        {
-          kind: 'email.invitation',
-          payload: sealLink(this.deps.box, 'email.invitation', account.id, invitationLink),
-        },
         now,
       );
       await audit(this.deps, trx, {

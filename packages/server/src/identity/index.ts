@@ -10,6 +10,7 @@ export type { Identity } from './identity';
 export { createIdentity } from './identity';
 export type { IdentityDeps, IdentitySettings } from './identity-deps';
 export { RetryLaterError } from './identity-deps';
+export { inviteAccount, linkCaregiver, sendInvitation } from './invitations';
 export { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from './lockout';
 export { RECOVERY_CODE_COUNT } from './mfa-service';
 export type { Argon2Params } from './password-hasher';

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { AccessService } from '../access/access-service';
 import { BreakGlassService } from '../access/break-glass-service';
 import { ConsentService } from '../access/consent-service';
+import { CaregiverInvitationService } from '../caregivers/caregiver-invitation-service';
+import { PeopleIHelp } from '../caregivers/people-i-help';
 import { loadAuditKey } from '../audit/audit-key';
 import { createAuditMac } from '../audit/audit-mac';
 import { AuditQueries } from '../audit/audit-queries';
@@ -19,6 +21,7 @@ import { enforceRoutePolicies, type RegisteredRoute } from '../http/access/route
 import { buildApp } from '../http/app';
 import { auditRoutes } from '../http/audit/audit-routes';
 import { clinicalRoutes } from '../http/clinical/clinical-routes';
+import { caregiverRoutes } from '../http/caregivers/caregiver-routes';
 import { identityRoutes } from '../http/auth';
 import { registerFhirRoutes } from '../http/fhir/fhir-routes';
 import { patientRoutes } from '../http/patients/patient-routes';
@@ -96,6 +99,14 @@ export async function createCareDesk(
     const patients = new PatientService(database, clock, config.defaultCountry);
     const relations = new PatientRelationsService(database, clock, patients, config.defaultCountry);
     const imports = new ImportService(database, clock, config.defaultCountry);
+    const caregiverInvitations = new CaregiverInvitationService(
+      database,
+      clock,
+      identity.deps,
+      patients,
+      config.defaultCountry,
+    );
+    const peopleIHelp = new PeopleIHelp(database, patients);
 
     // Capabilities register their outbox handlers here (notifications, webhooks...).
     const handlers: Record<string, JobHandler> = {};
@@ -127,6 +138,9 @@ export async function createCareDesk(
           prefix: '/api',
         });
         await app.register(auditRoutes({ queries: new AuditQueries(database.db) }), {
+          prefix: '/api',
+        });
+        await app.register(caregiverRoutes({ invitations: caregiverInvitations, peopleIHelp }), {
           prefix: '/api',
         });
         await app.register(identityRoutes(identity));

@@ -1,3 +1,4 @@
+import { Navigate } from 'react-router';
 import { useSession } from '../app/session';
 import { useT } from '../i18n/i18n-provider';
 
@@ -5,6 +6,8 @@ import { useT } from '../i18n/i18n-provider';
 export function PortalHome() {
   const t = useT();
   const { account } = useSession();
+  // A caregiver starts with the people they help.
+  if (account?.kind === 'caregiver') return <Navigate to="/portal/helping" replace />;
   return (
     <>
       <h1>{t('web.portal.home.title', { name: account?.displayName ?? '' })}</h1>

@@ -6,6 +6,18 @@ import { useT } from '../i18n/i18n-provider';
 export function PortalNav() {
   const t = useT();
   const { account } = useSession();
+  // A caregiver has no record of their own here: only the people they help.
+  if (account?.kind === 'caregiver') {
+    return (
+      <nav className="area-nav" aria-label={t('web.nav.main')}>
+        <ul>
+          <li>
+            <NavLink to="/portal/helping">{t('web.helping.nav')}</NavLink>
+          </li>
+        </ul>
+      </nav>
+    );
+  }
   return (
     <nav className="area-nav" aria-label={t('web.nav.main')}>
       <ul>

@@ -5,6 +5,8 @@ import { RequireSignIn } from '../shell/require-sign-in';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { AccessLogPage } from './access-log/access-log-page';
 import { CaregiversPage } from './caregivers/caregivers-page';
+import { InviteCaregiverPage } from './caregivers/invite-caregiver-page';
+import { HelpingPage } from './helping/helping-page';
 import { PortalHome } from './portal-home';
 import { PortalNav } from './portal-nav';
 import { ProfilePage } from './profile/profile-page';
@@ -28,6 +30,22 @@ export function PortalRoutes() {
         element={
           <Signed>
             <CaregiversPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="caregivers/invite"
+        element={
+          <Signed>
+            <InviteCaregiverPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="helping/:patientId?"
+        element={
+          <Signed>
+            <HelpingPage />
           </Signed>
         }
       />

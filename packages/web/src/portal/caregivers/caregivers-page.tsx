@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { Link, useLocation } from 'react-router';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n/i18n-provider';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../patient-record/patient-api';
 import { categoryKey, relationshipKey } from '../../patient-record/patient-labels';
 import { useResource } from '../../patient-record/use-resource';
+import type { InvitedNotice } from './invite-caregiver-page';
 import { StopSharingDialog } from './stop-sharing-dialog';
 
 /**
@@ -29,6 +31,8 @@ export function CaregiversPage() {
   const [stopping, setStopping] = useState<{ consent: Consent; name: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [stopped, setStopped] = useState<string | null>(null);
+  // Just back from "Invite a caregiver": say what happened (router state, not storage).
+  const invited = (useLocation().state as { invited?: InvitedNotice } | null)?.invited;
 
   const now = new Date().toISOString();
   // Shown only once both are in: a caregiver listed before the consents arrive would
@@ -58,6 +62,18 @@ export function CaregiversPage() {
     <>
       <h1>{t('web.caregivers.title')}</h1>
       <p>{t('web.caregivers.intro')}</p>
+      {invited && (
+        <p className="notice" role="status">
+          {invited.caregiver === 'invited'
+            ? t('web.caregiver-invite.sent', { name: invited.name, email: invited.email })
+            : t('web.caregiver-invite.linked', { name: invited.name })}
+        </p>
+      )}
+      <p>
+        <Link to="/portal/caregivers/invite" className="button-link">
+          {t('web.caregiver-invite.open')}
+        </Link>
+      </p>
       {stopped && (
         <p className="notice" role="status">
           {t('web.caregivers.stopped', { name: stopped })}

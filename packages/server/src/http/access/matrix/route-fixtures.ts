@@ -191,6 +191,17 @@ export const FIXTURES: Record<string, Fixture> = {
   'POST /api/patients/:id/consents/:consentId/revoke': async (w, t) => ({
     url: `/api/patients/${P(w, t)}/consents/${await freshConsent(w, t)}/revoke`,
   }),
+  'POST /api/patients/:id/caregiver-invitations': async (w, t) => ({
+    url: `/api/patients/${P(w, t)}/caregiver-invitations`,
+    payload: {
+      givenName: 'Helper',
+      familyName: 'Matrix',
+      email: `helper-${fresh()}@matrix.example`,
+      relationship: 'FRND',
+      permit: ['profile'],
+    },
+  }),
+  'GET /api/people-i-help': async () => ({ url: '/api/people-i-help' }),
   'PUT /api/patients/:id/restricted': async (w, t) => ({
     url: `/api/patients/${P(w, t)}/restricted`,
     payload: { restricted: false },
