@@ -1,3 +1,4 @@
+import { AccountLanguage } from './account-language';
 import type { FastifyRequest } from 'fastify';
 import { AccountAdminService } from './account-admin-service';
 import { ApiTokenService } from './api-token-service';
@@ -17,6 +18,7 @@ export interface Identity {
   tokens: ApiTokenService;
   accounts: AccountAdminService;
   teams: TeamService;
+  language: AccountLanguage;
   /** Resolves a request's session cookie or bearer token (null: anonymous or refused). */
   authenticate(request: FastifyRequest): Promise<AuthResult | null>;
   /** Throws a 403 DomainError for a cookie-authenticated change without CSRF proof. */
@@ -38,6 +40,7 @@ export function createIdentity(deps: IdentityDeps): Identity {
     tokens,
     accounts: new AccountAdminService(deps),
     teams: new TeamService(deps),
+    language: new AccountLanguage(deps),
     authenticate: (request) => authenticator.authenticate(request),
     requireCsrf: (request, auth) => requireCsrf(request, auth, deps.settings.publicUrl),
   };

@@ -67,6 +67,11 @@ export interface CurrentSession {
   idleSeconds: number;
 }
 
+/** Keeps the screens' language on the signed-in account (PUT /api/auth/me/language). */
+export async function saveAccountLanguage(language: string): Promise<void> {
+  await api<unknown>('PUT', '/api/auth/me/language', { language });
+}
+
 /** The session behind the cookie, or null when nobody is signed in. */
 export async function currentSession(): Promise<CurrentSession | null> {
   try {

@@ -8,9 +8,15 @@ import {
   useState,
 } from 'react';
 import type { ReactNode } from 'react';
-import { currentSession, logout, type Account, type CurrentSession } from '../api/auth';
+import {
+  currentSession,
+  logout,
+  saveAccountLanguage,
+  type Account,
+  type CurrentSession,
+} from '../api/auth';
 import { useLanguage } from '../i18n/i18n-provider';
-import { toLanguage } from '../i18n/languages';
+import { toLanguage, type Language } from '../i18n/languages';
 import { onOtherTabs, tellOtherTabs } from './tabs';
 
 interface SessionState {
@@ -23,6 +29,11 @@ interface SessionState {
   /** Ends the session; `idle` when the app did it for inactivity, to say so at sign-in. */
   signOut: (why?: 'idle') => Promise<void>;
   endedForInactivity: boolean;
+  /**
+   * Switches the screens' language at once and, when someone is signed in, keeps it on
+   * their account so every later sign-in opens in it (issue #4 point 3).
+   */
+  chooseLanguage: (lang: Language) => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -84,6 +95,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const signedIn = Boolean(session);
+  const chooseLanguage = useCallback(
+    (lang: Language) => {
+      choose(lang);
+      // The switch has happened on this device either way; if saving fails, the account
+      // keeps its earlier language and the next sign-in opens in that one.
+      if (signedIn) void saveAccountLanguage(lang).catch(() => undefined);
+    },
+    [choose, signedIn],
+  );
+
   const state = useMemo(
     () => ({
       account: session === undefined ? undefined : (session?.account ?? null),
@@ -92,8 +114,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refresh,
       signOut,
       endedForInactivity,
+      chooseLanguage,
     }),
-    [session, refresh, signOut, endedForInactivity],
+    [session, refresh, signOut, endedForInactivity, chooseLanguage],
   );
   return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
 }

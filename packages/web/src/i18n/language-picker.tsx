@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useSession } from '../app/session';
 import { useLanguage, useT } from './i18n-provider';
 import { LANGUAGES, type Language, type MessageKey } from './languages';
 
@@ -11,13 +12,14 @@ const NAME_KEYS: Record<Language, MessageKey> = {
 
 /** A native select: keyboard, screen readers and phones handle it without help. */
 export function LanguagePicker() {
-  const { language, choose } = useLanguage();
+  const { language } = useLanguage();
+  const { chooseLanguage } = useSession();
   const t = useT();
   const id = useId();
   return (
     <div className="language-picker">
       <label htmlFor={id}>{t('web.language.label')}</label>
-      <select id={id} value={language} onChange={(e) => choose(e.target.value as Language)}>
+      <select id={id} value={language} onChange={(e) => chooseLanguage(e.target.value as Language)}>
         {LANGUAGES.map((lang) => (
           // Each language is named in itself, so a reader finds theirs whatever is shown.
           <option key={lang} value={lang} lang={lang}>

@@ -15,6 +15,7 @@ import {
   changePasswordBody,
   codeBody,
   disableBody,
+  languageBody,
   loginBody,
   resetRequestBody,
   tokenPasswordBody,
@@ -109,6 +110,20 @@ export const authRoutes =
         idleSeconds: (auth.account.kind === 'staff' ? staffIdleMinutes : patientIdleMinutes) * 60,
       };
     });
+
+    app.put(
+      '/me/language',
+      { config: signedIn, schema: { body: languageBody, tags } },
+      async (req) => {
+        const auth = await requireSession(identity, req);
+        const account = await identity.language.set(
+          auth.account,
+          req.body.language,
+          requestMeta(req),
+        );
+        return { account: accountView(account) };
+      },
+    );
 
     // Enrolment: also reachable from the enrolment-only session staff get at first sign-in.
     app.post('/mfa/setup', { config: mfaStep, schema: { tags } }, async (req) => {

@@ -1,4 +1,4 @@
-import { PERMISSIONS, STAFF_ROLES } from '@caredesk/core';
+import { FIRST_CLASS_LANGUAGES, PERMISSIONS, STAFF_ROLES } from '@caredesk/core';
 import { z } from 'zod';
 
 /**
@@ -30,6 +30,8 @@ export const disableBody = z.object({ password, code: z.string().regex(/^\d{6}$/
 export const changePasswordBody = z
   .object({ currentPassword: password, newPassword: password })
   .strict();
+/** The screens' language: one of the four the web app is written in. */
+export const languageBody = z.object({ language: z.enum(FIRST_CLASS_LANGUAGES) }).strict();
 export const resetRequestBody = z.object({ email }).strict();
 export const tokenPasswordBody = z
   .object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/), password })

@@ -2,6 +2,7 @@ import { firstClassLanguage, type FirstClassLanguage } from '@caredesk/core/pati
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useIntl } from 'react-intl';
+import { useSession } from '../../app/session';
 import { ApiError } from '../../api/client';
 import { useLanguage, useT } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/languages';
@@ -48,7 +49,8 @@ export function ProfileForm({
 }) {
   const t = useT();
   const intl = useIntl();
-  const { language: screenLanguage, choose } = useLanguage();
+  const { language: screenLanguage } = useLanguage();
+  const { chooseLanguage } = useSession();
   const [base, setBase] = useState(patient);
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFrom(patient));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -226,7 +228,7 @@ export function ProfileForm({
         <button
           type="button"
           onClick={() => {
-            choose(offer);
+            chooseLanguage(offer);
             setOffer(null);
           }}
         >

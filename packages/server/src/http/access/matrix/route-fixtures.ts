@@ -248,6 +248,10 @@ export const FIXTURES: Record<string, Fixture> = {
   }),
   'POST /api/auth/logout': async () => ({ url: '/api/auth/logout' }),
   'GET /api/auth/me': async () => ({ url: '/api/auth/me' }),
+  'PUT /api/auth/me/language': async () => ({
+    url: '/api/auth/me/language',
+    payload: { language: 'lv' },
+  }),
   'POST /api/auth/mfa/setup': async () => ({ url: '/api/auth/mfa/setup' }),
   'POST /api/auth/mfa/enable': async () => ({
     url: '/api/auth/mfa/enable',
@@ -338,7 +342,9 @@ export const CREDENTIAL_CHECKS = new Set(['POST /api/auth/mfa/verify']);
 
 /** Routes about the caller's own session and account: an integration token has neither. */
 export const SESSION_ONLY = (route: string) =>
-  route.startsWith('POST /api/auth/') || route === 'GET /api/auth/me';
+  route.startsWith('POST /api/auth/') ||
+  route.startsWith('GET /api/auth/me') ||
+  route.startsWith('PUT /api/auth/me');
 
 /**
  * Routes whose fixture object (a patient, team or account) lives in the home
