@@ -46,7 +46,7 @@ const CATEGORY: Record<string, MessageKey> = {
 };
 export const categoryKey = (code: string): MessageKey => CATEGORY[code] ?? 'web.category.profile';
 
-/** Staff roles as people say them (core/src/access/roles.ts); undefined for an unknown code. */
+/** Roles (staff, and the patient or caregiver acting for themselves) as people say them (core/src/access/roles.ts); undefined for an unknown code. */
 const ROLE: Record<string, MessageKey> = {
   agent: 'web.role.agent',
   nurse: 'web.role.nurse',
@@ -57,6 +57,7 @@ const ROLE: Record<string, MessageKey> = {
   'privacy-officer': 'web.role.privacy-officer',
   admin: 'web.role.admin',
   caregiver: 'web.role.caregiver',
+  patient: 'web.role.patient',
 };
 
 export const roleKey = (code: string): MessageKey | undefined => ROLE[code];

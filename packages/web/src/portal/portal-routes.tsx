@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from '../app/session';
 import { AppShell } from '../shell/app-shell';
 import { RequireSignIn } from '../shell/require-sign-in';
 import { SignInPage } from '../sign-in/sign-in-page';
@@ -11,11 +12,23 @@ import { PortalHome } from './portal-home';
 import { PortalNav } from './portal-nav';
 import { ProfilePage } from './profile/profile-page';
 
-function Signed({ children }: { children: ReactNode }) {
+/**
+ * A patient's pages are about their own record; a caregiver's are about the people they
+ * help. Each is sent to their own side rather than shown a page that cannot load.
+ */
+function ForKind({ kind, children }: { kind: 'patient' | 'caregiver'; children: ReactNode }) {
+  const { account } = useSession();
+  const isCaregiver = account?.kind === 'caregiver';
+  if (kind === 'patient' && isCaregiver) return <Navigate to="/portal/helping" replace />;
+  if (kind === 'caregiver' && account && !isCaregiver) return <Navigate to="/portal" replace />;
+  return children;
+}
+
+function Signed({ children, kind }: { children: ReactNode; kind?: 'patient' | 'caregiver' }) {
   return (
     <RequireSignIn area="portal">
       <AppShell area="portal" nav={<PortalNav />}>
-        {children}
+        {kind ? <ForKind kind={kind}>{children}</ForKind> : children}
       </AppShell>
     </RequireSignIn>
   );
@@ -28,7 +41,7 @@ export function PortalRoutes() {
       <Route
         path="caregivers"
         element={
-          <Signed>
+          <Signed kind="patient">
             <CaregiversPage />
           </Signed>
         }
@@ -36,7 +49,7 @@ export function PortalRoutes() {
       <Route
         path="caregivers/invite"
         element={
-          <Signed>
+          <Signed kind="patient">
             <InviteCaregiverPage />
           </Signed>
         }
@@ -44,7 +57,7 @@ export function PortalRoutes() {
       <Route
         path="helping/:patientId?"
         element={
-          <Signed>
+          <Signed kind="caregiver">
             <HelpingPage />
           </Signed>
         }
@@ -52,7 +65,7 @@ export function PortalRoutes() {
       <Route
         path="access-log"
         element={
-          <Signed>
+          <Signed kind="patient">
             <AccessLogPage />
           </Signed>
         }
@@ -60,7 +73,7 @@ export function PortalRoutes() {
       <Route
         path="profile"
         element={
-          <Signed>
+          <Signed kind="patient">
             <ProfilePage />
           </Signed>
         }
