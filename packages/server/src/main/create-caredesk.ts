@@ -33,6 +33,7 @@ import { PatientService } from '../patients/patient-service';
 import { ImportService } from '../registry-import/import-service';
 import { openDatabase, type Database } from '../storage/database';
 import { migrate } from '../storage/migrate/migrator';
+import { analyzeStaleTables } from '../storage/refresh-statistics';
 
 export interface CareDesk {
   app: FastifyInstance;
@@ -70,6 +71,7 @@ export async function createCareDesk(
   const database = await openDatabase(databaseConfig(config));
   try {
     await migrate(database, () => clock.now());
+    await analyzeStaleTables(database);
     const organizationId = await ensureHomeOrganization(database, clock.now());
     const baseUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://localhost:${config.port}`;
 
