@@ -6,12 +6,11 @@ import { firstStaffSignIn } from './support/staff-sign-in';
 
 let server: E2eServer;
 let merging: [string, string];
-let dismissing: [string, string];
 let changing: [string, string];
 beforeAll(async () => {
   server = await startE2eServer();
   merging = await server.createDuplicatePair('Ozolkalne');
-  dismissing = await server.createDuplicatePair('Rudzīte');
+  await server.createDuplicatePair('Rudzīte');
   changing = await server.createDuplicatePair('Liepiņa');
 });
 afterAll(async () => {
@@ -131,7 +130,6 @@ describe('duplicate review', () => {
         .getByText('Marta Rudzīte and Mārta Rudzīte are marked as two different people.')
         .waitFor();
       expect(await page.getByRole('heading', { name: /Rudzīte/ }).count()).toBe(0);
-      expect(dismissing).toHaveLength(2);
 
       // A colleague changes a record while the reviewer looks at the pair: nothing is merged.
       const changed = await pairOf(page, 'Liepiņa');

@@ -23,7 +23,13 @@ export function AccountItem({
   const intl = useIntl();
   const panel = useId();
   const [open, setOpen] = useState(false);
-  const roles = a.kind === 'staff' ? a.roles.map((r) => (roleKey(r) ? t(roleKey(r)!) : r)) : [];
+  const roles =
+    a.kind === 'staff'
+      ? a.roles.map((r) => {
+          const key = roleKey(r);
+          return key ? t(key) : r;
+        })
+      : [];
   return (
     <li className="account" data-testid={`account-${a.email}`}>
       <div className="account-head">
