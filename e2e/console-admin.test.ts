@@ -126,8 +126,11 @@ describe('duplicate review', () => {
       await page.goto(`${server.baseUrl}/console/duplicates`);
       const other = await pairOf(page, 'Rudzīte');
       await other.getByRole('button', { name: 'Not the same person' }).click();
+      // The names come in the pair's order (A, B), which the records' ids decide.
       await page
-        .getByText('Marta Rudzīte and Mārta Rudzīte are marked as two different people.')
+        .getByText(
+          /^M(a|ā)rta Rudzīte and M(?!\1)[aā]rta Rudzīte are marked as two different people\.$/,
+        )
         .waitFor();
       expect(await page.getByRole('heading', { name: /Rudzīte/ }).count()).toBe(0);
 

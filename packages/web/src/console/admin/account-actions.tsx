@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../shell/confirm-dialog';
 import { FormError } from '../../sign-in/form-error';
 import { changeRoles, resetMfa, setDisabled, type AdminAccount } from './admin-api';
 import { RoleCheckboxes } from './role-checkboxes';
+import type { Said } from './said';
 import { useProblemSubmit } from './use-problem-submit';
 
 const staffRoles = (a: AdminAccount) => new Set(a.roles as StaffRole[]);
@@ -26,7 +27,7 @@ export function AccountActions({
 }) {
   const t = useT();
   const [roles, setRoles] = useState(() => staffRoles(a));
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Said | null>(null);
   const [confirmingReset, setConfirmingReset] = useState(false);
   // After a reset the button that opened the dialog is gone: focus goes to what happened.
   const [sayReset, setSayReset] = useState(false);
@@ -44,14 +45,15 @@ export function AccountActions({
     setDone(null);
     if (roles.size === 0) return rolesSubmit.refuse({ roles: t('web.admin.roles.required') });
     const saved = await rolesSubmit.run(async () => onChanged(await changeRoles(a.id, [...roles])));
-    if (saved) setDone(t('web.admin.roles.saved', { name }));
+    if (saved) setDone({ key: 'web.admin.roles.saved', values: { name } });
   };
 
   const toggleStatus = async () => {
     setDone(null);
     const disable = a.status !== 'disabled';
     const changed = await statusSubmit.run(async () => onChanged(await setDisabled(a.id, disable)));
-    if (changed) setDone(t(disable ? 'web.admin.disabled' : 'web.admin.enabled', { name }));
+    if (changed)
+      setDone({ key: disable ? 'web.admin.disabled' : 'web.admin.enabled', values: { name } });
   };
 
   const confirmReset = async () => {
@@ -62,7 +64,7 @@ export function AccountActions({
     });
     if (!reset) return;
     setConfirmingReset(false);
-    setDone(t('web.admin.mfa-reset.done', { name }));
+    setDone({ key: 'web.admin.mfa-reset.done', values: { name } });
     setSayReset(true);
   };
 
@@ -100,7 +102,7 @@ export function AccountActions({
       </div>
       <FormError message={statusSubmit.error} />
       <p role="status" className="result" ref={result} tabIndex={-1}>
-        {done}
+        {done && t(done.key, done.values)}
       </p>
       {confirmingReset && (
         <ConfirmDialog

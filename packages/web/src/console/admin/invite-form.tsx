@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n-provider';
 import { FormError } from '../../sign-in/form-error';
 import { inviteStaff, type AdminAccount } from './admin-api';
 import { RoleCheckboxes } from './role-checkboxes';
+import type { Said } from './said';
 import { TextInput } from './text-input';
 import { useProblemSubmit } from './use-problem-submit';
 
@@ -20,7 +21,7 @@ export function InviteForm({
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<Set<StaffRole>>(new Set());
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useState<Said | null>(null);
   const { busy, error, fieldErrors, refuse, run } = useProblemSubmit([
     'displayName',
     'email',
@@ -41,7 +42,7 @@ export function InviteForm({
       );
     });
     if (!invited) return;
-    setSent(t('web.admin.invite.sent', { email: email.trim() }));
+    setSent({ key: 'web.admin.invite.sent', values: { email: email.trim() } });
     setName('');
     setEmail('');
     setRoles(new Set());
@@ -80,7 +81,7 @@ export function InviteForm({
         {t('web.admin.invite.submit')}
       </button>
       <p role="status" className="result">
-        {sent}
+        {sent && t(sent.key, sent.values)}
       </p>
     </form>
   );

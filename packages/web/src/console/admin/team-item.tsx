@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useT } from '../../i18n/i18n-provider';
 import { FormError } from '../../sign-in/form-error';
 import { setMembership, type StaffMember, type Team } from './admin-api';
+import type { Said } from './said';
 import { useProblemSubmit } from './use-problem-submit';
 
 /** One team: its members, each removable, and a staff member to add. */
@@ -14,7 +15,7 @@ export function TeamItem({
   team: Team;
   staff: StaffMember[];
   /** The team as it is now, and what happened, to announce. */
-  onChanged: (next: Team, said: string) => void;
+  onChanged: (next: Team, said: Said) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -33,7 +34,7 @@ export function TeamItem({
     if (!done) return;
     onChanged(
       { ...team, memberIds: [...team.memberIds, chosen] },
-      t('web.admin.teams.added', { name: nameOf(chosen), team: team.name }),
+      { key: 'web.admin.teams.added', values: { name: nameOf(chosen), team: team.name } },
     );
     setChosen('');
   };
@@ -43,7 +44,7 @@ export function TeamItem({
     if (!done) return;
     onChanged(
       { ...team, memberIds: team.memberIds.filter((m) => m !== accountId) },
-      t('web.admin.teams.removed', { name: nameOf(accountId), team: team.name }),
+      { key: 'web.admin.teams.removed', values: { name: nameOf(accountId), team: team.name } },
     );
     // The button pressed is gone with its row: the team's heading takes the focus.
     heading.current?.focus();

@@ -5,6 +5,7 @@ import { useResource } from '../../patient-record/use-resource';
 import { FormError } from '../../sign-in/form-error';
 import '../../styles/console-admin.css';
 import { createTeam, fetchAllStaff, fetchTeams, type Team } from './admin-api';
+import type { Said } from './said';
 import { TeamItem } from './team-item';
 import { TextInput } from './text-input';
 import { useProblemSubmit } from './use-problem-submit';
@@ -17,7 +18,7 @@ export function TeamsPage() {
   const t = useT();
   const [teams, setTeams] = useState<Team[]>([]);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [said, setSaid] = useState<string | null>(null);
+  const [said, setSaid] = useState<Said | null>(null);
   const [name, setName] = useState('');
   const staff = useResource(fetchAllStaff, []);
   const create = useProblemSubmit(['name']);
@@ -40,12 +41,12 @@ export function TeamsPage() {
     const done = await create.run(async () => {
       const team = await createTeam(name.trim());
       setTeams((list) => [...list, team].sort((a, b) => a.name.localeCompare(b.name)));
-      setSaid(t('web.admin.teams.created', { team: team.name }));
+      setSaid({ key: 'web.admin.teams.created', values: { team: team.name } });
     });
     if (done) setName('');
   };
 
-  const changed = (next: Team, what: string) => {
+  const changed = (next: Team, what: Said) => {
     setTeams((list) => list.map((x) => (x.id === next.id ? next : x)));
     setSaid(what);
   };
@@ -71,8 +72,8 @@ export function TeamsPage() {
         </form>
         <FormError message={create.error} />
       </section>
-      <div role="status" className={said ? 'notice' : undefined}>
-        {said}
+      <div role="status" className={said ? 'notice announcement' : undefined}>
+        {said && t(said.key, said.values)}
       </div>
       {(state === 'loading' || staff.kind === 'loading') && <p role="status">{t('web.loading')}</p>}
       {(state === 'failed' || staff.kind === 'failed') && (

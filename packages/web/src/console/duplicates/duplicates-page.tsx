@@ -5,8 +5,9 @@ import '../../styles/console-admin.css';
 import { DuplicatePairItem, type MergeOutcome } from './duplicate-pair';
 import { fetchDuplicates, pairKey, type DuplicatePair } from './duplicates-api';
 
+/** What was decided last, as a message key, so a change of language says it again. */
 type Announcement =
-  { kind: 'merged'; survivorId: string; text: string } | { kind: 'dismissed'; text: string };
+  { kind: 'merged'; survivorId: string } | { kind: 'dismissed'; first: string; second: string };
 
 const headingIdOf = (p: DuplicatePair) => `pair-${p.patientId}-${p.candidateId}`;
 
@@ -70,12 +71,12 @@ export function DuplicatesPage() {
     // Pairs naming the merged-away record have nothing left to decide (the server hides them too).
     remove((p) => pairKey(p) === pairKey(pair) || [p.patientId, p.candidateId].includes(gone.id));
     setStamps((s) => ({ ...s, [kept.id]: (s[kept.id] ?? 0) + 1 }));
-    setSaid({ kind: 'merged', survivorId: kept.id, text: t('web.duplicates.merged') });
+    setSaid({ kind: 'merged', survivorId: kept.id });
   };
 
   const dismissed = (pair: DuplicatePair, [first, second]: [string, string]) => {
     remove((p) => pairKey(p) === pairKey(pair));
-    setSaid({ kind: 'dismissed', text: t('web.duplicates.dismissed', { first, second }) });
+    setSaid({ kind: 'dismissed', first, second });
   };
 
   return (
@@ -84,12 +85,16 @@ export function DuplicatesPage() {
         {t('web.duplicates.title')}
       </h1>
       <p>{t('web.duplicates.intro')}</p>
-      <div role="status" className={said ? 'notice' : undefined}>
-        {said?.text}{' '}
+      <div role="status" className={said ? 'notice announcement' : undefined}>
+        {said?.kind === 'dismissed' &&
+          t('web.duplicates.dismissed', { first: said.first, second: said.second })}
         {said?.kind === 'merged' && (
-          <Link to={`/console/patients/${said.survivorId}`}>
-            {t('web.duplicates.open-survivor')}
-          </Link>
+          <>
+            {t('web.duplicates.merged')}{' '}
+            <Link to={`/console/patients/${said.survivorId}`}>
+              {t('web.duplicates.open-survivor')}
+            </Link>
+          </>
         )}
       </div>
       {state === 'loading' && <p role="status">{t('web.loading')}</p>}
