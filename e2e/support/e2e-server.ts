@@ -37,6 +37,17 @@ export interface E2eServer {
   nurse: E2eAccount;
   /** A privacy officer: reviews every emergency access. */
   privacyOfficer: E2eAccount;
+  /** The administrator: manages accounts, roles and teams (no patient data). */
+  admin: E2eAccount;
+  /** A supervisor: merges duplicate records (patient.merge) and manages teams. */
+  supervisor: E2eAccount;
+  /**
+   * Two records of one person entered twice (same birth date and phone, the name spelt
+   * two ways), created through the API, which flags them; ids in creation order.
+   */
+  createDuplicatePair(family: string): Promise<[string, string]>;
+  /** Changes a record through the API, as a colleague would while a reviewer looks at it. */
+  changePatient(id: string): Promise<void>;
   /** Marks another demo patient restricted (a VIP): outside a nurse's ordinary reach. */
   restrictAnotherPatient(): Promise<{ id: string; family: string }>;
   /** Records a daughter as the portal patient's caregiver, consented to see appointments and medications. */
@@ -156,11 +167,14 @@ export async function startE2eServer(): Promise<E2eServer> {
         },
         patient.password,
       );
-      const { account: admin } = await staffMember(
+      const { account: admin, who: adminWho } = await staffMember(
         'e2e-admin@clinic.example',
         'Ida Admin',
         'admin',
       );
+      const supervisor = (
+        await staffMember('e2e-supervisor@clinic.example', 'Sven Supervisor', 'supervisor')
+      ).who;
       const { invitationLink } = await cd.identity.accounts.invite(
         admin,
         {
@@ -181,6 +195,8 @@ export async function startE2eServer(): Promise<E2eServer> {
         'patient.restrict',
         'relations.manage',
         'consent.manage',
+        'patient.create',
+        'patient.update',
       ]);
       const second = (
         await sql<{ id: string; data: string }>`
@@ -198,9 +214,49 @@ export async function startE2eServer(): Promise<E2eServer> {
       ).rows[0];
       if (!clinical) throw new Error('no demo patient has encounters, conditions and medications');
       const running = server;
+      const asIntegration = async (method: string, path: string, body?: object) => {
+        const res = await fetch(`${running.baseUrl}/api/patients${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        if (!res.ok)
+          throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+        return (await res.json()) as Record<string, unknown> & { id: string };
+      };
+      let pairs = 0;
       return {
         nurse,
         privacyOfficer,
+        admin: adminWho,
+        supervisor,
+        createDuplicatePair: async (family) => {
+          const pair = ++pairs;
+          const ids: string[] = [];
+          for (const [n, given] of ['Marta', 'Mārta'].entries()) {
+            const created = await asIntegration('POST', '', {
+              names: [{ given: [given], family }],
+              // A birth date of the pair's own, so that pairs are not flagged against each other.
+              birthDate: `1961-07-${String(10 + pair)}`,
+              administrativeSex: 'female',
+              identifiers: [{ system: 'urn:e2e:mrn', value: `E2E-${pair}-${n + 1}`, type: 'MR' }],
+              telecom: [{ system: 'phone', value: `+3712${String(pair).padStart(7, '0')}` }],
+            });
+            ids.push(created.id);
+          }
+          return ids as [string, string];
+        },
+        changePatient: async (id) => {
+          const {
+            id: _i,
+            organizationId: _o,
+            mergedInto: _m,
+            createdAt: _c,
+            updatedAt: _u,
+            ...body
+          } = await asIntegration('GET', `/${id}`);
+          await asIntegration('PUT', `/${id}`, { ...body, preferredChannel: 'letter' });
+        },
         restrictAnotherPatient: async () => {
           const res = await fetch(`${running.baseUrl}/api/patients/${second.id}/restricted`, {
             method: 'PUT',

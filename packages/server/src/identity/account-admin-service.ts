@@ -47,11 +47,12 @@ const forbidden = (key: string, message: string) => new DomainError('forbidden',
 export class AccountAdminService {
   constructor(private readonly deps: IdentityDeps) {}
 
-  /** Keyset page of the organization's accounts, by id (architecture rule 8). */
+  /** Keyset page of the organization's accounts (of one kind, if given), by id (architecture rule 8). */
   async list(
     organizationId: string,
     limit: number,
     cursor?: string,
+    kind?: AccountKind,
   ): Promise<{ items: Account[]; nextCursor: string | null }> {
     let q = this.deps.database.db
       .selectFrom('accounts')
@@ -59,6 +60,7 @@ export class AccountAdminService {
       .where('organization_id', '=', organizationId)
       .orderBy('id')
       .limit(limit + 1);
+    if (kind) q = q.where('kind', '=', kind);
     if (cursor) q = q.where('id', '>', decodeCursor(cursor, 1)[0]!);
     const rows = await q.execute();
     const items = rows.slice(0, limit).map(toAccount);

@@ -18,7 +18,7 @@ import {
   runIdempotent,
   type IdempotentResponse,
 } from '../storage/idempotency';
-import { mergePatients } from '../storage/patients/patient-merge';
+import { mergePatients, type ExpectedVersions } from '../storage/patients/patient-merge';
 import type { DuplicateCandidate } from '../storage/patients/patient-repository';
 import { PatientRepository } from '../storage/patients/patient-repository';
 import type { Page, PatientCriteria } from '../storage/patients/patient-search';
@@ -217,10 +217,11 @@ export class PatientService {
     fromId: string,
     intoId: string,
     audit: RequestAudit,
+    expected: ExpectedVersions = {},
   ): Promise<Patient> {
     const now = this.clock.now().toISOString();
     return this.database.db.transaction().execute(async (trx) => {
-      const survivor = await mergePatients(trx, organizationId, fromId, intoId, now);
+      const survivor = await mergePatients(trx, organizationId, fromId, intoId, now, expected);
       const detail = JSON.stringify({ mergedInto: intoId });
       await audit.inTransaction(trx, [
         { action: 'merge', patientId: fromId, resourceType: 'Patient', resourceId: fromId, detail },

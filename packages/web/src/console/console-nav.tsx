@@ -26,6 +26,21 @@ export function ConsoleNav() {
             <NavLink to="/console/reviews">{t('web.reviews.title')}</NavLink>
           </li>
         )}
+        {permissions.has('patient.merge') && (
+          <li>
+            <NavLink to="/console/duplicates">{t('web.duplicates.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('admin.users') && (
+          <li>
+            <NavLink to="/console/admin/users">{t('web.admin.users.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('admin.teams') && (
+          <li>
+            <NavLink to="/console/admin/teams">{t('web.admin.teams.title')}</NavLink>
+          </li>
+        )}
       </ul>
     </nav>
   );

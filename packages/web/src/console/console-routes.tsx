@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from '../shell/app-shell';
+import { RequirePermission } from '../shell/require-permission';
 import { RequireSignIn } from '../shell/require-sign-in';
 import { SignInPage } from '../sign-in/sign-in-page';
+import { TeamsPage } from './admin/teams-page';
+import { UsersPage } from './admin/users-page';
 import { AuditPage } from './audit/audit-page';
 import { ConsoleHome } from './console-home';
 import { ConsoleNav } from './console-nav';
+import { DuplicatesPage } from './duplicates/duplicates-page';
 import { PatientPage } from './patient/patient-page';
 import { ReviewsPage } from './reviews/reviews-page';
 
@@ -44,6 +48,36 @@ export function ConsoleRoutes() {
         element={
           <Signed>
             <ReviewsPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="duplicates"
+        element={
+          <Signed>
+            <RequirePermission permission="patient.merge">
+              <DuplicatesPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="admin/users"
+        element={
+          <Signed>
+            <RequirePermission permission="admin.users">
+              <UsersPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="admin/teams"
+        element={
+          <Signed>
+            <RequirePermission permission="admin.teams">
+              <TeamsPage />
+            </RequirePermission>
           </Signed>
         }
       />

@@ -1,5 +1,6 @@
+import { STAFF_ROLES } from '@caredesk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requestMeta, type Identity } from '../../identity';
+import { canManageRole, requestMeta, type Identity } from '../../identity';
 import { accountView } from './auth-routes';
 import { requireAdmin } from './auth-guard';
 import {
@@ -27,7 +28,34 @@ export const adminRoutes =
         req.query.limit,
         req.query.cursor,
       );
-      return { items: page.items.map(accountView), nextCursor: page.nextCursor };
+      return {
+        items: page.items.map(accountView),
+        nextCursor: page.nextCursor,
+        // What this administrator may hand out or take away (role-rules.ts), so the console
+        // offers only those; the server checks every change again.
+        grantableRoles: STAFF_ROLES.filter((r) => canManageRole(auth.account.roles, r)),
+      };
+    });
+
+    // The staff a team manager chooses members from: names and addresses only. A supervisor
+    // holds admin.teams without admin.users, so the account list above is closed to them.
+    app.get('/staff', { config: teams, schema: { querystring: listQuery, tags } }, async (req) => {
+      const auth = await requireAdmin(identity, req, 'admin.teams');
+      const page = await identity.accounts.list(
+        auth.account.organizationId,
+        req.query.limit,
+        req.query.cursor,
+        'staff',
+      );
+      return {
+        items: page.items.map((a) => ({
+          id: a.id,
+          displayName: a.displayName,
+          email: a.email,
+          status: a.status,
+        })),
+        nextCursor: page.nextCursor,
+      };
     });
 
     app.post(

@@ -132,7 +132,11 @@ export const patientRoutes =
       async (req) => {
         // The survivor named in the body is checked like the one in the path (ID swapping).
         await deps.access.requirePatient(req.audit, req.body.into, 'patient.merge', 'profile');
-        return deps.patients.merge(organizationOf(req), req.params.id, req.body.into, req.audit);
+        const { into, version, intoVersion } = req.body;
+        return deps.patients.merge(organizationOf(req), req.params.id, into, req.audit, {
+          from: version,
+          into: intoVersion,
+        });
       },
     );
 

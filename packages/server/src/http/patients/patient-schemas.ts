@@ -102,7 +102,15 @@ export const typeaheadQuery = z
   .strict();
 export const listQuery = z.object(pageQuery).strict();
 
-export const mergeBody = z.object({ into: z.guid() }).strict();
+// The versions the reviewer compared, when given: a record changed since then is a 409,
+// not a merge of something nobody looked at.
+export const mergeBody = z
+  .object({
+    into: z.guid(),
+    version: z.number().int().min(1).optional(),
+    intoVersion: z.number().int().min(1).optional(),
+  })
+  .strict();
 export const dismissBody = z.object({ patientId: z.guid(), candidateId: z.guid() }).strict();
 
 const isoDate = z.string().max(10).nullable().default(null);

@@ -40,6 +40,22 @@ async function load(trx: Kysely<Schema>, organizationId: string, id: string): Pr
   return p;
 }
 
+/** The versions a reviewer saw; a record changed since then is not merged unseen. */
+export interface ExpectedVersions {
+  from?: number | undefined;
+  into?: number | undefined;
+}
+
+function requireVersion(p: Patient, expected: number | undefined): void {
+  if (expected !== undefined && p.version !== expected) {
+    throw new DomainError(
+      'conflict',
+      'patients.versionConflict',
+      `Patient ${p.id} was changed by someone else (now version ${p.version}).`,
+    );
+  }
+}
+
 /**
  * Merges `fromId` into `intoId` (the survivor), in the caller's transaction: the survivor
  * gains every identifier of the merged record, everything the merged record owned moves
@@ -53,6 +69,7 @@ export async function mergePatients(
   fromId: string,
   intoId: string,
   now: string,
+  expected: ExpectedVersions = {},
 ): Promise<Patient> {
   if (fromId === intoId) {
     throw new DomainError(
@@ -63,6 +80,8 @@ export async function mergePatients(
   }
   const from = await load(trx, organizationId, fromId);
   const into = await load(trx, organizationId, intoId);
+  requireVersion(from, expected.from);
+  requireVersion(into, expected.into);
   const merged: Patient = {
     ...from,
     mergedInto: into.id,

@@ -136,9 +136,13 @@ export class PatientRepository {
     let q = this.db
       .selectFrom('duplicate_candidates as d')
       .innerJoin('patients as p', 'p.id', 'd.patient_id')
+      .innerJoin('patients as c', 'c.id', 'd.candidate_id')
       .selectAll('d')
       .where('p.organization_id', '=', organizationId)
-      .where('d.status', '=', 'open');
+      .where('d.status', '=', 'open')
+      // A pair whose record was merged into a third one meanwhile has nothing left to decide.
+      .where('p.merged_into', 'is', null)
+      .where('c.merged_into', 'is', null);
     if (cursor) {
       const [a, b] = decodeCursor(cursor, 2) as [string, string];
       q = q.where((eb) =>

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useT } from '../../i18n/i18n-provider';
 import { openBreakGlass, type BreakGlassGrant } from '../../patient-record/patient-api';
+import { ModalDialog } from '../../shell/modal-dialog';
 import { FormError } from '../../sign-in/form-error';
 import { useSubmit } from '../../sign-in/use-submit';
 
@@ -21,26 +22,14 @@ export function BreakGlassDialog({
 }) {
   const t = useT();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const { busy, error, run } = useSubmit();
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => onOpened(await openBreakGlass(patientId, reason.trim())));
   };
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-warning`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog titleId={`${id}-title`} bodyId={`${id}-warning`} onCancel={onCancel}>
       <form onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>{t('web.breakglass.title')}</h2>
         <p id={`${id}-warning`}>{t('web.breakglass.warning')}</p>
@@ -69,6 +58,6 @@ export function BreakGlassDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n/i18n-provider';
 import {
@@ -38,6 +38,13 @@ export function PatientPage() {
   const consents = useResource(() => fetchConsents(id), [id, again]);
   const coverages = useResource(() => fetchCoverages(id), [id, again]);
   const careTeam = useResource(() => fetchCareTeam(id), [id, again]);
+  // A merged-away record answers with its survivor (the API redirects): the address follows,
+  // so the parts read by id (care team, family, insurance) are the survivor's too.
+  const navigate = useNavigate();
+  const survivor = patient.kind === 'ready' && patient.value.id !== id ? patient.value.id : null;
+  useEffect(() => {
+    if (survivor) void navigate(`/console/patients/${survivor}`, { replace: true });
+  }, [survivor, navigate]);
 
   if (patient.kind === 'loading') return <p role="status">{t('web.loading')}</p>;
   if (patient.kind === 'failed') return <p role="alert">{t('web.error.network')}</p>;

@@ -301,6 +301,7 @@ export const FIXTURES: Record<string, Fixture> = {
   'POST /api/admin/users/:id/mfa-reset': async (w) => ({
     url: `/api/admin/users/${await freshAccount(w)}/mfa-reset`,
   }),
+  'GET /api/admin/staff': async () => ({ url: '/api/admin/staff' }),
   'GET /api/admin/teams': async () => ({ url: '/api/admin/teams' }),
   'POST /api/admin/teams': async () => ({
     url: '/api/admin/teams',
