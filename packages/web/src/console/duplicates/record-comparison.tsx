@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n-provider';
 import { displayName, type Patient } from '../../patient-record/patient-api';
 import { contactKey, sexKey } from '../../patient-record/patient-labels';
 import { LETTERS } from './duplicate-labels';
+import { AddressLines } from '../../patient-record/address-lines';
 
 /**
  * The two records side by side, one row per kind of fact, so a reviewer can tell one
@@ -12,7 +13,6 @@ import { LETTERS } from './duplicate-labels';
 export function RecordComparison({ records }: { records: readonly [Patient, Patient] }) {
   const t = useT();
   const intl = useIntl();
-  const region = new Intl.DisplayNames([intl.locale], { type: 'region' });
   // Calendar days, not instants: formatted in UTC so no time zone moves them.
   const day = (iso: string) =>
     intl.formatDate(`${iso.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -60,15 +60,7 @@ export function RecordComparison({ records }: { records: readonly [Patient, Pati
         lines(
           p.addresses.map((a, i) => (
             <li key={i} className="address">
-              {[
-                ...a.lines,
-                [a.postalCode, a.city].filter(Boolean).join(' '),
-                a.country && region.of(a.country),
-              ]
-                .filter(Boolean)
-                .map((line) => (
-                  <span key={line}>{line}</span>
-                ))}
+              <AddressLines address={a} />
             </li>
           )),
         ),

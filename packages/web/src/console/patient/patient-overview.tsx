@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/i18n-provider';
 import { displayName, type Patient } from '../../patient-record/patient-api';
 import { channelKey, contactKey, sexKey } from '../../patient-record/patient-labels';
+import { AddressLines } from '../../patient-record/address-lines';
 
 /** Who this is and how to reach them: the top of the patient page. */
 export function PatientOverview({ patient: p }: { patient: Patient }) {
@@ -10,7 +11,6 @@ export function PatientOverview({ patient: p }: { patient: Patient }) {
   const born = p.birthDate
     ? intl.formatDate(`${p.birthDate}T00:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' })
     : null;
-  const region = new Intl.DisplayNames([intl.locale], { type: 'region' });
   const language = new Intl.DisplayNames([intl.locale], { type: 'language' }).of(
     p.preferredLanguage,
   );
@@ -57,15 +57,7 @@ export function PatientOverview({ patient: p }: { patient: Patient }) {
           ))}
           {p.addresses.map((a, i) => (
             <li key={`address-${i}`} className="address">
-              {[
-                ...a.lines,
-                [a.postalCode, a.city].filter(Boolean).join(' '),
-                a.country && region.of(a.country),
-              ]
-                .filter(Boolean)
-                .map((line) => (
-                  <span key={line}>{line}</span>
-                ))}
+              <AddressLines address={a} />
             </li>
           ))}
         </ul>

@@ -6,12 +6,12 @@ import { useT } from '../../i18n/i18n-provider';
 import { displayName, fetchPatient, type Patient } from '../../patient-record/patient-api';
 import { useResource } from '../../patient-record/use-resource';
 import { ProfileForm } from './profile-form';
+import { AddressLines } from '../../patient-record/address-lines';
 
 /** What the patient sees but the clinic corrects: who they are and where they live. */
 function KeptByClinic({ patient: p }: { patient: Patient }) {
   const t = useT();
   const intl = useIntl();
-  const region = new Intl.DisplayNames([intl.locale], { type: 'region' });
   return (
     <section className="patient-section profile-kept" aria-labelledby="profile-kept-title">
       <h2 id="profile-kept-title">{t('web.profile.kept.title')}</h2>
@@ -29,15 +29,7 @@ function KeptByClinic({ patient: p }: { patient: Patient }) {
           <Fragment key={i}>
             <dt>{t('web.profile.address')}</dt>
             <dd className="address">
-              {[
-                ...a.lines,
-                [a.postalCode, a.city].filter(Boolean).join(' '),
-                a.country && region.of(a.country),
-              ]
-                .filter(Boolean)
-                .map((line) => (
-                  <span key={line}>{line}</span>
-                ))}
+              <AddressLines address={a} />
             </dd>
           </Fragment>
         ))}
