@@ -2,7 +2,9 @@ import type { BenchRun, EngineResult, Target } from './results';
 import { TARGETS, verdict } from './results';
 import type { LoadResult } from './workloads';
 
-import { formatFigure, formatNumber } from './report';
+import { formatNumber } from './format';
+import { formatFigure } from './report';
+import { webMissEvidence } from './report-web';
 
 /** Why a target was missed, from figures this run measured (never from assumptions). */
 export function missEvidence(target: Target, r: EngineResult): string[] {
@@ -91,7 +93,7 @@ export function missEvidence(target: Target, r: EngineResult): string[] {
         : [];
     }
     default:
-      return [];
+      return webMissEvidence(target, r);
   }
 }
 

@@ -1,19 +1,14 @@
 import type { BenchRun, EngineResult, Target } from './results';
 import { AUDIT_VERIFY_TARGET_ENTRIES, medianOf, TARGETS, verdict } from './results';
+import { formatNumber } from './format';
 import type { LoadResult } from './workloads';
 
 import { missesSection } from './report-misses';
+import { webSection, webSkipped } from './report-web';
 
 export { missEvidence } from './report-misses';
 
-/** 12345.6 -> "12,346"; null -> "—". */
-export function formatNumber(value: number | null | undefined, digits = 0): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return value.toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-}
+export { formatNumber } from './format';
 
 /** A target's measured figure with its unit, e.g. "5,230 req/s", "4 ms", "1.23 s". */
 export function formatFigure(target: Target, r: EngineResult): string {
@@ -21,6 +16,7 @@ export function formatFigure(target: Target, r: EngineResult): string {
   if (target.embeddedOnly && r.engine !== 'sqlite') return 'embedded only';
   const v = target.value(r);
   if (v === null) return 'not measured';
+  if (target.format) return target.format(v, r);
   if (target.id === 'cold-start') return `${formatNumber(v / 1000, 2)} s`;
   if (target.id === 'rss') return `${formatNumber(v, 1)} MB`;
   if (target.id === 'audit-verify') {
@@ -282,7 +278,10 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
   const skipped = run.engines
     .filter((e) => e.skipped)
     .map((e) => `- ${e.engine} skipped: ${e.skipped}`);
-  const failures = run.engines.flatMap((e) => e.failures.map((f) => `- ${e.engine}: ${f}`));
+  const failures = [
+    ...webSkipped(run),
+    ...run.engines.flatMap((e) => e.failures.map((f) => `- ${e.engine}: ${f}`)),
+  ];
   return [
     '# CareDesk benchmarks',
     '',
@@ -308,10 +307,11 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
     `- Cold start: ${s.coldStartRuns} runs, median reported`,
     `- Audit verify over ${formatNumber(s.auditEntries)} generated entries`,
     '',
-    '## Targets (issue #2 point 13, issue #3 point 10)',
+    '## Targets (issue #2 point 13, issue #3 point 10, issue #4 point 9)',
     '',
     'Targets are set for the embedded database; PostgreSQL runs the same workloads and is shown beside it. ' +
-      'Every HTTP request carries an API token and every read and search is audited durably before its response.',
+      'Every HTTP request carries an API token and every read and search is audited durably before its response. ' +
+      'The web app figures (#4) are measured once, in Chromium against the embedded database.',
     '',
     targetsTable(run),
     '',
@@ -325,6 +325,7 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
     '## Details',
     '',
     ...engineSections(run),
+    ...webSection(run),
     ...(methodNotes.length > 0
       ? ['## Method notes', '', ...methodNotes.map((n) => `- ${n}`), '']
       : []),

@@ -11,6 +11,7 @@ import type { BenchRun, EngineResult } from './results';
 import { emptyEngineResult } from './results';
 import { adminUrlFromEnv, postgresUnavailable } from './seed-database';
 import { readSyntheaCorpus, SYNTHEA_DIR, type SyntheaCorpus } from './synthea-import';
+import { WEB_METHOD_NOTES } from './web-run';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,12 +49,15 @@ const METHOD_NOTES = [
     "`caredesk audit verify`'s check over it (every MAC, every link, the sealed head); group commit runs as many concurrent " +
     'callers as HTTP connections, each awaiting one durable record() after another for one measured window. Both run on the ' +
     'embedded database only, in the benchmark process, with no server running.',
-  'Cold start is spawn → first 200 from /api/health (polled every 5 ms) on the already-migrated, seeded database; it includes Node and ' +
-    "tsx start-up (the server's TypeScript is transpiled at start) and SQLite's `PRAGMA optimize` at open.",
+  'Cold start is spawn → first 200 from /api/health (polled every 5 ms) on the already-migrated, seeded database; it includes Node ' +
+    "start-up, loading the server's esbuild bundle (packages/server/dist/caredesk.mjs, which `npm run bench` rebuilds first when a source " +
+    "changed, so `caredesk` never falls back to transpiling the TypeScript with tsx here; docs/decisions/0002) and SQLite's " +
+    '`PRAGMA optimize` at open.',
   "Planner statistics: SQLite runs `PRAGMA optimize` at every open (the benchmark's own opens after seeding included), which " +
     'analyzes tables whose statistics are missing or stale; the "after ANALYZE" row is informational and never a target figure.',
   'PostgreSQL: a fresh database caredesk_bench_<random> on the local server, dropped afterwards; the server uses its default pool ' +
     'of 10, and every statement is cancelled after 15 s (statement_timeout).',
+  ...WEB_METHOD_NOTES,
 ];
 
 function log(line: string): void {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 /**
  * The one-time token from a link's fragment (`#token=…`). A fragment never reaches a
@@ -8,10 +8,16 @@ import { useState } from 'react';
 export function useLinkToken(): string | null {
   const [token] = useState(() => {
     const value = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    return value && /^[A-Za-z0-9_-]{20,128}$/.test(value) ? value : null;
+  });
+  // After the commit, not while rendering: React may render a page and throw that render
+  // away (the page arrives lazily, and a session update can interrupt the render that
+  // shows it); the render it keeps must still find the token. Before paint, so the
+  // address bar never shows it beside the page.
+  useLayoutEffect(() => {
     if (window.location.hash) {
       window.history.replaceState(window.history.state, '', window.location.pathname);
     }
-    return value && /^[A-Za-z0-9_-]{20,128}$/.test(value) ? value : null;
-  });
+  }, []);
   return token;
 }
