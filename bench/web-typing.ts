@@ -5,7 +5,7 @@ import type { Keystroke, TypingFigures } from './web-results';
 
 /**
  * Key to key when the results are already there: about 48 words a minute, a steady
- * front-desk typist. It is longer than the search's debounce (150 ms, use-typeahead.ts),
+ * front-desk typist. It is longer than the search's debounce (60 ms, use-typeahead.ts),
  * so every keystroke gets a search of its own; a faster typist's in-between keystrokes
  * would never show results at all, and so have no figure.
  */

@@ -110,8 +110,9 @@ describe('my profile', () => {
 
       // Beside the field, tied to it for screen readers, and listed at the top.
       const message = 'No es un número de teléfono válido.';
-      const describedBy = await phone.getAttribute('aria-describedby');
+      // The server's answer marks the field; only then does it point at its message.
       await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = await phone.getAttribute('aria-describedby');
       const errorIdOfField = describedBy?.split(' ').find((id) => id.endsWith('-error'));
       expect(await page.locator(`#${errorIdOfField}`).innerText()).toBe(message);
       const summary = page.getByRole('alert').filter({ hasText: 'Revise 1 campo' });
