@@ -94,13 +94,24 @@ async function acceptInvitation(page: Page) {
   await page.getByRole('status').getByText('Your password is saved').waitFor();
 }
 
+async function chooseLanguage(page: Page, lang: string) {
+  // A signed-in person's choice is kept on their account; wait until it is.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/me/language'));
+  await page.locator('.language-picker select').selectOption(lang);
+  await page.locator(`html[lang="${lang}"]`).waitFor();
+  await saved;
+}
+
+/** Checks the page in each language, then puts the person's own language back. */
 async function inEveryLanguage(page: Page, ready: () => Promise<void>, name: string) {
+  const own = (await page.locator('html').getAttribute('lang')) ?? 'en';
   for (const lang of LANGUAGES) {
-    await page.locator('.language-picker select').selectOption(lang);
-    await page.locator(`html[lang="${lang}"]`).waitFor();
+    if (lang !== (await page.locator('html').getAttribute('lang')))
+      await chooseLanguage(page, lang);
     await ready();
     expect(await seriousViolations(page), `${name} in ${lang}`).toEqual([]);
   }
+  if (own !== (await page.locator('html').getAttribute('lang'))) await chooseLanguage(page, own);
 }
 
 /** No sideways scrolling at 200% zoom (WCAG 1.4.10): 1440×900 seen at 200%. */
@@ -216,7 +227,7 @@ describe('a patient shares part of their record with a caregiver (issue #4, poin
         .getByRole('status')
         .getByText(/ya no ve nada sobre usted/)
         .waitFor();
-      // A fresh load starts again in the caregiver's own language (Spanish).
+      // A fresh load opens in the language the caregiver chose last (Spanish, put back).
       await c.reload();
       await c.getByRole('heading', { name: 'Su acceso ha terminado' }).waitFor();
       expect(await c.getByRole('alert').innerText()).toMatch(/dejado de compartirla/);

@@ -13,12 +13,22 @@ afterAll(async () => {
 
 const SAVE = 'Guardar mis datos';
 
-/** Signs in on the portal; the account prefers Spanish, so the portal turns Spanish. */
+/**
+ * Signs in on the portal, in Spanish: the account's own language, unless an earlier test
+ * chose another one for the screens (the choice is kept on the account), then put back.
+ */
 async function signInPatient(page: Page) {
   await page.goto(`${server.baseUrl}/portal/sign-in`);
   await page.getByLabel('E-mail').fill(server.patient.email);
   await page.getByLabel('Password').fill(server.patient.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/portal');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  if ((await page.locator('html').getAttribute('lang')) !== 'es') {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/me/language'));
+    await page.locator('.language-picker select').selectOption('es');
+    await saved;
+  }
   await page.getByRole('heading', { name: /Hola/ }).waitFor();
 }
 
