@@ -81,7 +81,7 @@ export function PortalRoutes() {
       <Route
         path="*"
         element={
-          <Signed>
+          <Signed kind="patient">
             <PortalHome />
           </Signed>
         }
