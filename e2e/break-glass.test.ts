@@ -113,6 +113,11 @@ describe('the privacy officers review queue', () => {
       // And the server refuses her, whatever the page shows.
       const reviews = await page.request.get(`${server.baseUrl}/api/break-glass/reviews`);
       expect(reviews.status()).toBe(403);
+      // Opened by address, the pages say plainly they are not for her.
+      for (const path of ['/console/reviews', '/console/audit']) {
+        await page.goto(`${server.baseUrl}${path}`);
+        await page.getByRole('heading', { level: 1, name: 'Not available to you' }).waitFor();
+      }
     } finally {
       await close();
     }

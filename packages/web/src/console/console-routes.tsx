@@ -39,7 +39,9 @@ export function ConsoleRoutes() {
         path="audit"
         element={
           <Signed>
-            <AuditPage />
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
           </Signed>
         }
       />
@@ -47,7 +49,9 @@ export function ConsoleRoutes() {
         path="reviews"
         element={
           <Signed>
-            <ReviewsPage />
+            <RequirePermission permission="breakglass.review">
+              <ReviewsPage />
+            </RequirePermission>
           </Signed>
         }
       />
