@@ -10,3 +10,5 @@ export * from './registry-import/import-batch';
 export * from './access/index';
 export * from './consent/index';
 export * from './audit/index';
+export * from './cases/index';
+export * from './service-desk/index';

@@ -39,6 +39,12 @@ const SELF_EQUIVALENT: Partial<Record<Permission, Permission>> = {
   // inviting a caregiver opens an account to their record on the patient's word alone.
   'self.consent': 'self.consent',
   'audit.read': 'self.access-log',
+  // Their own requests to the service desk: read, open and answer them (never work them).
+  'case.read': 'self.read',
+  'case.create': 'self.request',
+  'case.reply': 'self.request',
+  // Asked for as itself where only the patient may act: answering their own survey.
+  'self.request': 'self.request',
 };
 
 function staffReaches(ctx: AccessContext, patient: PatientFacts): Decision | null {

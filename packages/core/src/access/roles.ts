@@ -39,11 +39,23 @@ export const PERMISSIONS = [
   'audit.export',
   'admin.users',
   'admin.teams',
+  // Service desk (cases). case.read/case.create/case.reply have patient equivalents
+  // (self.read / self.request); working, assigning and configuring are staff-only.
+  'case.read',
+  'case.create',
+  'case.reply',
+  'case.work',
+  'case.supervise',
+  'desk.configure',
+  'kb.read',
+  'kb.manage',
+  'mail.quarantine',
   // Patients, for their own record; caregivers, within an active consent.
   'self.read',
   'self.update',
   'self.consent',
   'self.access-log',
+  'self.request',
   'proxy.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,16 +69,20 @@ const FRONT_DESK: Permission[] = [
   'relations.manage',
 ];
 
+/** Everyone who answers patients works cases and reads the staff knowledge base. */
+const DESK: Permission[] = ['case.read', 'case.create', 'case.reply', 'case.work', 'kb.read'];
+
 /**
  * Who may do what. Deliberately narrow: billing sees billing, not clinical notes; the
  * privacy officer reviews audit and break-glass but does not browse charts; admins
  * manage accounts but read patient data only through break-glass.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  agent: [...FRONT_DESK, 'billing.read', 'consent.manage'],
-  nurse: [...FRONT_DESK, 'clinical.read', 'consent.manage', 'breakglass.use'],
-  physician: [...FRONT_DESK, 'clinical.read', 'breakglass.use'],
+  agent: [...FRONT_DESK, ...DESK, 'billing.read', 'consent.manage'],
+  nurse: [...FRONT_DESK, ...DESK, 'clinical.read', 'consent.manage', 'breakglass.use'],
+  physician: [...FRONT_DESK, ...DESK, 'clinical.read', 'breakglass.use'],
   billing: [
+    ...DESK,
     'patient.search',
     'patient.read',
     'patient.update',
@@ -76,6 +92,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   'social-worker': [
     ...FRONT_DESK,
+    ...DESK,
     'clinical.read',
     'billing.read',
     'consent.manage',
@@ -83,6 +100,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   supervisor: [
     ...FRONT_DESK,
+    ...DESK,
+    'case.supervise',
+    'desk.configure',
+    'kb.manage',
+    'mail.quarantine',
     'patient.merge',
     'patient.export',
     'patient.restrict',
@@ -99,8 +121,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'patient.read',
     'patient.restrict',
   ],
-  admin: ['admin.users', 'admin.teams', 'import.fhir', 'audit.read', 'breakglass.use'],
-  patient: ['self.read', 'self.update', 'self.consent', 'self.access-log'],
+  admin: [
+    'admin.users',
+    'admin.teams',
+    'import.fhir',
+    'audit.read',
+    'breakglass.use',
+    'desk.configure',
+    'kb.read',
+    'kb.manage',
+    'mail.quarantine',
+  ],
+  patient: ['self.read', 'self.update', 'self.consent', 'self.access-log', 'self.request'],
   caregiver: ['proxy.read'],
 };
 

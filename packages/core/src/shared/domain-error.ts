@@ -19,6 +19,8 @@ export interface FieldIssue {
   messageKey: string;
   /** Human-readable English detail, for logs and API consumers. */
   detail: string;
+  /** ICU arguments of the message (e.g. the unknown placeholder it names). */
+  values?: Record<string, string | number>;
 }
 
 export class DomainError extends Error {

@@ -1,0 +1,3 @@
+export * from './case';
+export * from './new-case';
+export * from './case-status';

@@ -1,0 +1,2 @@
+export * from './business-calendar';
+export { addBusinessMinutes, businessMinutesBetween, isOpenAt } from './business-time';

@@ -1,0 +1,5 @@
+export * from './macro';
+export * from './placeholders';
+export * from './validate-macro';
+export * from './fill-macro';
+export * from './render-macro';

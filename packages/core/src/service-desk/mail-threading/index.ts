@@ -1,0 +1,3 @@
+export * from './reply-token';
+export * from './message-ids';
+export * from './threading-decision';
