@@ -30,3 +30,5 @@ export {
 export type { DatePrefix, PatientSearchQuery, PatientSearchResult } from './search/patient-search';
 export * from './export/audit-event-to-fhir';
 export { consentToFhir } from './export/consent-to-fhir';
+export { caseBundle, caseToTask, caseMessageToCommunication } from './export/case-to-fhir';
+export type { CaseForFhir, CaseMessageForFhir } from './export/case-to-fhir';
