@@ -1,4 +1,18 @@
 import type { Generated } from 'kysely';
+import type {
+  CaseAttachmentsTable,
+  CaseCategoriesTable,
+  CaseCountersTable,
+  CaseEventsTable,
+  CaseMessagesTable,
+  CasesTable,
+  CaseSurveysTable,
+} from './cases/case-tables';
+import type { AgentProfilesTable, DeskQueuesTable } from './service-desk/routing-tables';
+import type { MacrosTable } from './service-desk/macro-tables';
+import type { BusinessCalendarsTable, SlaPoliciesTable } from './service-desk/sla-tables';
+import type { InboundMailTable } from './channels/mail-tables';
+import type { KbArticlesTable, KbTranslationsTable } from './knowledge/kb-tables';
 
 /**
  * The database as Kysely sees it. Types are the lowest common denominator of SQLite and
@@ -343,6 +357,7 @@ export interface Schema {
   practitioners: PractitionersTable;
   locations: LocationsTable;
   patients: PatientsTable;
+  macros: MacrosTable;
   patient_identifiers: PatientIdentifiersTable;
   patient_search_terms: PatientSearchTermsTable;
   patient_search_prefixes: PatientSearchPrefixesTable;
@@ -354,21 +369,35 @@ export interface Schema {
   conditions: ConditionsTable;
   medication_requests: MedicationRequestsTable;
   care_plans: CarePlansTable;
+  kb_articles: KbArticlesTable;
+  kb_translations: KbTranslationsTable;
   claims: PatientDocumentTable;
   explanations_of_benefit: PatientDocumentTable;
   idempotency_keys: IdempotencyKeysTable;
   schema_migrations: SchemaMigrationsTable;
   accounts: AccountsTable;
+  sla_policies: SlaPoliciesTable;
+  business_calendars: BusinessCalendarsTable;
   caregiver_links: CaregiverLinksTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
+  inbound_mail: InboundMailTable;
   api_tokens: ApiTokensTable;
   one_time_tokens: OneTimeTokensTable;
   login_lockouts: LoginLockoutsTable;
   rate_limits: RateLimitsTable;
   teams: TeamsTable;
+  desk_queues: DeskQueuesTable;
+  agent_profiles: AgentProfilesTable;
   team_members: TeamMembersTable;
   jobs: JobsTable;
   audit_entries: AuditEntriesTable;
   audit_chain_head: AuditChainHeadTable;
+  case_counters: CaseCountersTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_messages: CaseMessagesTable;
+  case_attachments: CaseAttachmentsTable;
+  case_categories: CaseCategoriesTable;
+  case_surveys: CaseSurveysTable;
 }

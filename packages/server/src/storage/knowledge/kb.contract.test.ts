@@ -1,0 +1,3 @@
+import { describeKnowledgeContract } from './kb.contract';
+
+describeKnowledgeContract('sqlite');

@@ -1,0 +1,32 @@
+/**
+ * Routing tables (migration 0014): the desk's queues and each agent's routing profile.
+ * List columns hold JSON arrays of strings; flags are 0/1 (see schema.ts).
+ */
+export interface DeskQueuesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  team_id: string | null;
+  strategy: string;
+  required_languages: string;
+  required_categories: string;
+  match_categories: string;
+  match_priorities: string;
+  match_channels: string;
+  sort_order: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgentProfilesTable {
+  account_id: string;
+  organization_id: string;
+  languages: string;
+  categories: string;
+  capacity: number;
+  availability: string;
+  last_assigned_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
