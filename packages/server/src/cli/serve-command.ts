@@ -43,6 +43,8 @@ export function serveCommand(program: Command): void {
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
+      // Mail first: once the HTTP health check answers, the SMTP listener is up too.
+      const mail = config.inboundMailEnabled ? await caredesk.inboundMail.listen() : null;
       await app.listen({ port: config.port, host: config.host });
       caredesk.jobs.start();
       const address = app.server.address();
@@ -57,7 +59,8 @@ export function serveCommand(program: Command): void {
       process.stdout.write(
         `\nCareDesk is ready at http://${shownHost}:${port}  (${database.description}, started in ${Math.round(ms)} ms)\n` +
           `  Staff console:  http://${shownHost}:${port}/console\n` +
-          `  Patient portal: http://${shownHost}:${port}/portal\n`,
+          `  Patient portal: http://${shownHost}:${port}/portal\n` +
+          (mail ? `  Inbound mail:   smtp://${config.inboundMailHost}:${mail.port}\n` : ''),
       );
       const logins = join(config.dataDir, DEMO_LOGINS_FILE);
       if (existsSync(logins)) process.stdout.write(`\n${readFileSync(logins, 'utf8')}\n`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { DatabaseConfig } from '../storage/database';
+import { redactUrl, type DatabaseConfig } from '../storage/database';
 
 /**
  * CareDesk's settings: embedded defaults, then an optional JSON file
@@ -61,8 +61,47 @@ export const configSchema = z
     breakGlassMinutes: z.coerce.number().int().min(5).max(240).default(240),
     /** Login attempts allowed per client address per minute. */
     loginRateLimitPerMinute: z.coerce.number().int().min(1).max(10_000).default(30),
+    /** A patient's reply this many days after their case was resolved reopens it; later, it opens a new case. */
+    caseReopenDays: z.coerce.number().int().min(0).max(365).default(7),
     /** Secret keying the audit hash chain; by default a random key kept in the data directory. */
     auditKey: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Whether `caredesk serve` listens for inbound e-mail (issue #5 point 4). */
+    inboundMailEnabled: z
+      .union([z.boolean(), z.enum(['true', 'false'])])
+      .transform((v) => v === true || v === 'true')
+      .default(true),
+    /** SMTP port for inbound e-mail; 0 picks a free port (tests). */
+    inboundMailPort: z.coerce.number().int().min(0).max(65535).default(2525),
+    inboundMailHost: z.string().min(1).default('127.0.0.1'),
+    /** Largest inbound message in bytes (25 MiB); larger ones are refused with 552. */
+    inboundMailMaxBytes: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(256 * 1024 * 1024)
+      .default(25 * 1024 * 1024),
+    /**
+     * Domain of reply addresses (reply+token@…) and Message-IDs; by default the host of
+     * publicUrl, or caredesk.localhost.
+     */
+    mailDomain: z
+      .string()
+      .regex(
+        /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i,
+        'must be a domain name',
+      )
+      .optional(),
+    /** Outbound SMTP server, smtp:// or smtps://; unset: messages are written as .eml files. */
+    smtpUrl: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** From header of outbound e-mail; default `CareDesk <no-reply@mailDomain>`. */
+    mailFrom: z.string().min(3).max(320).optional(),
+    /** HTTP endpoint of the SMS provider; unset: messages are logged to the outbox folder. */
+    smsProviderUrl: z.string().url().optional(),
+    /** Bearer token for the SMS provider (secret). */
+    smsProviderToken: z.string().min(1).optional(),
   })
   .strict();
 
@@ -87,6 +126,16 @@ export const ENV_SETTINGS: Record<string, keyof Config> = {
   CAREDESK_BREAK_GLASS_MINUTES: 'breakGlassMinutes',
   CAREDESK_LOGIN_RATE_LIMIT: 'loginRateLimitPerMinute',
   CAREDESK_AUDIT_KEY: 'auditKey',
+  CAREDESK_CASE_REOPEN_DAYS: 'caseReopenDays',
+  INBOUND_MAIL_ENABLED: 'inboundMailEnabled',
+  INBOUND_MAIL_PORT: 'inboundMailPort',
+  INBOUND_MAIL_HOST: 'inboundMailHost',
+  INBOUND_MAIL_MAX_BYTES: 'inboundMailMaxBytes',
+  MAIL_DOMAIN: 'mailDomain',
+  SMTP_URL: 'smtpUrl',
+  MAIL_FROM: 'mailFrom',
+  SMS_PROVIDER_URL: 'smsProviderUrl',
+  SMS_PROVIDER_TOKEN: 'smsProviderToken',
 };
 
 export class ConfigError extends Error {
@@ -153,5 +202,26 @@ export function describeConfig(config: Config): Record<string, unknown> {
     }
   }
   if (config.auditKey) safe.auditKey = '***';
+  if (config.smtpUrl) safe.smtpUrl = redactUrl(config.smtpUrl);
+  if (config.smsProviderToken) safe.smsProviderToken = '***';
   return safe;
+}
+
+/**
+ * The domain CareDesk's own mail addresses and Message-IDs use: MAIL_DOMAIN, else the host
+ * of the public URL, else caredesk.localhost (RFC 6761 reserves .localhost, so development
+ * mail never leaks to a real domain).
+ */
+export function mailDomainOf(config: Config): string {
+  if (config.mailDomain) return config.mailDomain.toLowerCase();
+  if (config.publicUrl) {
+    const host = new URL(config.publicUrl).hostname.toLowerCase();
+    if (/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) return host;
+  }
+  return 'caredesk.localhost';
+}
+
+/** The From header of outbound mail. */
+export function mailFromOf(config: Config): string {
+  return config.mailFrom ?? `CareDesk <no-reply@${mailDomainOf(config)}>`;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importBatchSize } from '@caredesk/core';
+import { importBatchSize, type StaffRole } from '@caredesk/core';
 import { systemAudit } from '../access/request-audit';
 import type { AuditSink } from '../audit/audit-sink';
 import { passwordIssues, type Identity } from '../identity';
@@ -9,7 +9,10 @@ import { saveOrganization } from '../organizations/home-organization';
 import type { Database } from '../storage/database';
 import { importBatch } from '../storage/registry-import/import-store';
 import { refreshStatistics } from '../storage/refresh-statistics';
+import { loadDemoRouting } from './demo-routing';
+import { loadDemoKnowledge } from './demo-knowledge';
 import { generateDemoReference, generatePatientsStream } from './generate-demo';
+import { loadDemoMacros } from './demo-macros';
 
 /** Where the demo logins are kept, inside the data directory, readable by its owner only. */
 export const DEMO_LOGINS_FILE = 'demo-logins.txt';
@@ -54,8 +57,9 @@ export async function loadDemo(
   await database.db.transaction().execute(async (trx) => {
     await saveOrganization(trx, { ...organization, id: organizationId }, now, false);
   });
+  const accounts: Array<{ accountId: string; role: StaffRole; language: string }> = [];
   for (const member of staff) {
-    await services.identity.accounts.provision(
+    const account = await services.identity.accounts.provision(
       {
         organizationId,
         kind: 'staff',
@@ -67,13 +71,16 @@ export async function loadDemo(
       password,
       { replace: true },
     );
+    accounts.push({ accountId: account.id, role: member.role, language: member.preferredLanguage });
   }
-  // The generated patients enter the audit trail as an import by the demo loader.
+  // The generated patients and the desk's routing set-up enter the audit trail as the
+  // demo loader's work.
   const audit = systemAudit(services.audit, {
     name: 'caredesk demo',
     organizationId,
     now: opts.now,
   });
+  await loadDemoRouting(database, organizationId, opts.now, accounts, audit);
   let records = 0;
   for (const batch of generatePatientsStream({
     seed: opts.seed,
@@ -95,6 +102,9 @@ export async function loadDemo(
       ),
     );
   }
+  await loadDemoMacros(database, organizationId, opts.now, audit);
+  // The help articles patients read in the portal and staff search on the console.
+  await loadDemoKnowledge(database, organizationId, opts.seed, opts.now, audit);
   await refreshStatistics(database);
   const width = Math.max(...staff.map((s) => s.email.length));
   const loginsText = [

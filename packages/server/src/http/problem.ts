@@ -32,7 +32,7 @@ export function problem(
   if (issues.length > 0) {
     body.issues = issues.map((i) => ({
       path: i.path,
-      message: translate(language, i.messageKey),
+      message: translate(language, i.messageKey, i.values),
       detail: i.detail,
     }));
   }

@@ -11,8 +11,24 @@ import { createAuditMac } from '../audit/audit-mac';
 import { AuditQueries } from '../audit/audit-queries';
 import { AuditStore } from '../audit/audit-store';
 import { ClinicalService } from '../clinical/clinical-service';
+import { caseDeskRoutes } from '../http/cases/case-desk-routes';
+import { caseRoutes } from '../http/cases/case-routes';
+import { CaseCategories } from '../service-desk/cases/case-categories';
+import { CaseIdentity } from '../service-desk/cases/case-identity';
+import { CaseMailboxService } from '../service-desk/cases/case-mailbox';
+import { CsatService } from '../service-desk/csat/csat-service';
+import { CaseReader } from '../service-desk/cases/case-reader';
+import { CaseService } from '../service-desk/cases/case-service';
+import { caseRouting } from '../service-desk/cases/case-routing';
+import { caseSla, SLA_CHECK } from '../service-desk/cases/case-sla';
+import { caseDelivery } from '../service-desk/cases/case-delivery';
+import { slaCheckHandler } from '../service-desk/cases/sla-escalation';
+import { caseOwner } from '../storage/cases/case-store';
+import type { CaseMailbox } from '../channels/email/inbound/case-mailbox';
+import type { InboundMailListener } from '../channels/email/inbound/smtp-listener';
+import { createChannels } from '../channels/channels';
 import type { Config } from '../config/config';
-import { databaseConfig } from '../config/config';
+import { databaseConfig, mailDomainOf } from '../config/config';
 import { registerHomePage } from '../home/home-page';
 import { registerWebApp } from '../http/web-app/web-app';
 import { installAccessHooks } from '../http/access/access-hooks';
@@ -23,14 +39,24 @@ import { auditRoutes } from '../http/audit/audit-routes';
 import { clinicalRoutes } from '../http/clinical/clinical-routes';
 import { caregiverRoutes } from '../http/caregivers/caregiver-routes';
 import { identityRoutes } from '../http/auth';
+import { macroRoutes } from '../http/macros/macro-routes';
+import { mailQuarantineRoutes } from '../http/mail/mail-quarantine-routes';
 import { registerFhirRoutes } from '../http/fhir/fhir-routes';
 import { patientRoutes } from '../http/patients/patient-routes';
+import { knowledgeRoutes } from '../http/knowledge/knowledge-routes';
 import { createIdentity, PasswordHasher, SecretBox, type Identity } from '../identity';
 import { JobRunner, type JobHandler } from '../jobs';
 import { ensureHomeOrganization, loadOrganization } from '../organizations/home-organization';
 import { PatientRelationsService } from '../patients/patient-relations-service';
 import { PatientService } from '../patients/patient-service';
 import { ImportService } from '../registry-import/import-service';
+import { RoutingService } from '../service-desk/routing/routing-service';
+import { RoutingSetupService } from '../service-desk/routing/routing-setup-service';
+import { routingRoutes } from '../http/service-desk/routing-routes';
+import { MacroService } from '../service-desk/macros/macro-service';
+import { SlaConfiguration } from '../service-desk/sla/sla-configuration';
+import { slaRoutes } from '../http/service-desk/sla-routes';
+import { KnowledgeService } from '../service-desk/knowledge/knowledge-service';
 import { openDatabase, type Database } from '../storage/database';
 import { migrate } from '../storage/migrate/migrator';
 import { analyzeStaleTables } from '../storage/refresh-statistics';
@@ -46,11 +72,19 @@ export interface CareDesk {
     audit: AuditStore;
     consents: ConsentService;
     breakGlass: BreakGlassService;
+    routing: RoutingService;
+    macros: MacroService;
+    /** SLA policies and business calendars (service-desk/sla). */
+    sla: SlaConfiguration;
+    /** The knowledge base; `suggest(orgId, text, language)` serves the case page. */
+    knowledge: KnowledgeService;
   };
   /** Every route with its declared access policy (the authorization matrix is built from it). */
   routes: RegisteredRoute[];
   /** Delivers outbox jobs; started by `caredesk serve`, not by tests that only need HTTP. */
   jobs: JobRunner;
+  /** The inbound SMTP listener; `caredesk serve` calls listen() when inbound mail is enabled. */
+  inboundMail: InboundMailListener;
   close(): Promise<void>;
 }
 
@@ -58,6 +92,12 @@ export interface CareDesk {
 export const SOFTWARE_VERSION = '0.1.0';
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Adapters a test may choose instead of the composition root's. */
+export interface CareDeskAdapters {
+  /** Where inbound mail goes (default: the case service). */
+  caseMailbox?: CaseMailbox;
+}
 
 /**
  * The composition root: the only place adapters are chosen. Opens the database (SQLite
@@ -67,6 +107,7 @@ export const systemClock: Clock = { now: () => new Date() };
 export async function createCareDesk(
   config: Config,
   clock: Clock = systemClock,
+  adapters: CareDeskAdapters = {},
 ): Promise<CareDesk> {
   const database = await openDatabase(databaseConfig(config));
   try {
@@ -109,9 +150,53 @@ export async function createCareDesk(
       config.defaultCountry,
     );
     const peopleIHelp = new PeopleIHelp(database, patients);
+    const routing = new RoutingService(database, clock);
+    const sla = new SlaConfiguration(database, clock);
+    const home = await loadOrganization(database.db, organizationId);
+    const deskPorts = {
+      routing: caseRouting(routing),
+      sla: caseSla(sla),
+      delivery: caseDelivery({
+        clock,
+        mailDomain: mailDomainOf(config),
+        baseUrl,
+        timeZone: () => home?.timeZone ?? 'UTC',
+      }),
+    };
+    const cases = new CaseService(database, clock, {
+      defaultCountry: config.defaultCountry,
+      reopenDays: config.caseReopenDays,
+      ...deskPorts,
+    });
+    const macros = new MacroService(database, clock);
+    const knowledge = new KnowledgeService(database, clock);
 
     // Capabilities register their outbox handlers here (notifications, webhooks...).
-    const handlers: Record<string, JobHandler> = {};
+    const handlers: Record<string, JobHandler> = {
+      [SLA_CHECK]: slaCheckHandler({
+        database,
+        clock,
+        sla,
+        slaPort: deskPorts.sla,
+        routing: deskPorts.routing,
+        audit,
+      }),
+    };
+    // E-mail and SMS (issue #5 point 4): inbound mail reaches cases through CaseMailbox
+    // (service-desk/cases/case-mailbox.ts), stored raw first and never lost.
+    let logError = (error: unknown, context: string): void =>
+      console.error(`inbound mail: ${context}:`, error);
+    const channels = createChannels({
+      config,
+      database,
+      clock,
+      organizationId,
+      baseUrl,
+      patients,
+      caseMailbox: adapters.caseMailbox ?? new CaseMailboxService(database, clock, cases, audit),
+      handlers,
+      onError: (error, context) => logError(error, context),
+    });
     const jobs = new JobRunner({
       database,
       handlers,
@@ -131,6 +216,7 @@ export async function createCareDesk(
           clock,
           authenticate: (request) => identity.authenticate(request),
           requireCsrf: (request, auth) => identity.requireCsrf(request, auth),
+          caseOwner: (caseId) => caseOwner(database.db, caseId),
         });
         await app.register(patientRoutes({ patients, relations, access }), { prefix: '/api' });
         await app.register(clinicalRoutes({ clinical: new ClinicalService(database) }), {
@@ -145,7 +231,49 @@ export async function createCareDesk(
         await app.register(caregiverRoutes({ invitations: caregiverInvitations, peopleIHelp }), {
           prefix: '/api',
         });
+        const reader = new CaseReader(
+          database,
+          () => `${baseUrl}/fhir/R4`,
+          () => baseUrl,
+        );
+        await app.register(
+          caseRoutes({
+            cases,
+            categories: new CaseCategories(database, clock, cases),
+            reader,
+            access,
+          }),
+          { prefix: '/api' },
+        );
+        await app.register(
+          caseDeskRoutes({
+            database,
+            reader,
+            knowledge,
+            identity: new CaseIdentity(database, clock, cases),
+            csat: new CsatService(database, clock),
+            access,
+          }),
+          { prefix: '/api' },
+        );
+        await app.register(
+          routingRoutes({ routing, setup: new RoutingSetupService(database, clock) }),
+          { prefix: '/api' },
+        );
+        await app.register(slaRoutes({ sla }), { prefix: '/api' });
+        await app.register(knowledgeRoutes({ knowledge }), { prefix: '/api' });
         await app.register(identityRoutes(identity));
+        await app.register(
+          macroRoutes({
+            macros,
+            organizationTimeZone: async (id) =>
+              (await loadOrganization(database.db, id))?.timeZone ?? 'UTC',
+          }),
+          { prefix: '/api' },
+        );
+        await app.register(mailQuarantineRoutes({ quarantine: channels.quarantine }), {
+          prefix: '/api',
+        });
         registerFhirRoutes(app, {
           patients,
           imports,
@@ -170,16 +298,30 @@ export async function createCareDesk(
         );
       },
     });
+    logError = (error, context) => app.log.error({ err: error, context }, 'inbound mail');
     return {
       app,
       database,
       organizationId,
-      services: { patients, imports, identity, audit, consents, breakGlass },
+      services: {
+        patients,
+        imports,
+        identity,
+        audit,
+        consents,
+        breakGlass,
+        routing,
+        macros,
+        sla,
+        knowledge,
+      },
       routes,
       jobs,
+      inboundMail: channels.inboundMail,
       close: async () => {
-        // Stop taking jobs, let requests and jobs in flight finish, flush the audit trail,
-        // then close the database.
+        // Stop taking mail and jobs, let messages being stored, requests and jobs in flight
+        // finish, flush the audit trail, then close the database.
+        await channels.close();
         await jobs.stop();
         await app.close();
         await audit.close();

@@ -34,7 +34,15 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   let out = '';
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      // Test servers run side by side: each takes a free SMTP port unless told one.
+      INBOUND_MAIL_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -25,6 +25,8 @@ export interface AccessHookDeps {
   audit: AuditSink;
   clock: Clock;
   authenticate(request: FastifyRequest): Promise<Authentication | null>;
+  /** Whose a service-desk case is, for `case` policies (null: no such case). */
+  caseOwner(caseId: string): Promise<{ organizationId: string; patientId: string | null } | null>;
   /** Throws a DomainError when a cookie-authenticated state change lacks a valid CSRF token. */
   requireCsrf(request: FastifyRequest, auth: Authentication): void;
 }
@@ -90,6 +92,10 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
       }
       return;
     }
+    if (policy.kind === 'case') {
+      await requireCase(request, policy, deps);
+      return;
+    }
     const patientId = (request.params as Record<string, string | undefined>)[policy.patientParam];
     if (!patientId)
       throw new DomainError('validation', 'problem.validation', 'Missing patient id.');
@@ -129,4 +135,47 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
     }
     return payload;
   });
+}
+
+/**
+ * The access decision for a case route: a case is judged by the patient it is about, so a
+ * caregiver reads a case only within a consent for messages and staff outside the care
+ * relationship are offered break-the-glass exactly as on the patient's record.
+ */
+async function requireCase(
+  request: FastifyRequest,
+  policy: Extract<RoutePolicy, { kind: 'case' }>,
+  deps: AccessHookDeps,
+): Promise<void> {
+  const caseId = (request.params as Record<string, string | undefined>)[policy.caseParam] ?? '';
+  const owner = await deps.caseOwner(caseId);
+  const p = request.access.principal;
+  const hidden = () => {
+    request.audit.denial = {
+      patientId: null,
+      detail: JSON.stringify({ permission: policy.permission, reason: 'no such case' }),
+    };
+    return denialError({ allow: false, deny: 'hidden', reason: 'no such case' });
+  };
+  if (!owner || !p || owner.organizationId !== p.organizationId) throw hidden();
+  if (owner.patientId) {
+    await deps.access.requirePatient(
+      request.audit,
+      owner.patientId,
+      policy.permission,
+      policy.category,
+    );
+    request.audit.subjectPatientId = owner.patientId;
+    return;
+  }
+  // An unidentified caller's case: nobody but staff may know it exists.
+  if (p.kind === 'patient' || p.kind === 'caregiver') throw hidden();
+  const d = decide(request.access, { permission: policy.permission });
+  if (!d.allow) {
+    request.audit.denial = {
+      patientId: null,
+      detail: JSON.stringify({ permission: policy.permission }),
+    };
+    throw denialError(d);
+  }
 }

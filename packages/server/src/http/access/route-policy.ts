@@ -15,7 +15,10 @@ export interface AuditSpec {
  * - `authenticated`: any signed-in principal (their own session and account);
  * - `permission`: a function-level permission, no particular patient;
  * - `patient`: a permission on the category of data of the patient named by the
- *   `patientParam` path parameter — the access decision runs before the handler.
+ *   `patientParam` path parameter — the access decision runs before the handler;
+ * - `case`: the same, for the patient a service-desk case (named by `caseParam`) is about;
+ *   a case of another organization is not found, and one without an identified patient
+ *   is for staff holding the permission only.
  */
 export type RoutePolicy =
   | { kind: 'public' }
@@ -26,6 +29,13 @@ export type RoutePolicy =
       permission: Permission;
       category: DataCategory;
       patientParam: string;
+      audit: AuditSpec;
+    }
+  | {
+      kind: 'case';
+      permission: Permission;
+      category: DataCategory;
+      caseParam: string;
       audit: AuditSpec;
     };
 
@@ -76,6 +86,23 @@ export function onPatient(
       permission,
       category,
       patientParam: 'id',
+      audit: { action, resourceType },
+    },
+  };
+}
+
+/** Route config for a permission on the patient data of the case named by `:caseId`. */
+export function onCase(
+  permission: Permission,
+  action: AuditAction,
+  resourceType = 'Case',
+): { policy: RoutePolicy } {
+  return {
+    policy: {
+      kind: 'case',
+      permission,
+      category: 'messages',
+      caseParam: 'caseId',
       audit: { action, resourceType },
     },
   };

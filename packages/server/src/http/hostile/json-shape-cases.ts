@@ -42,6 +42,18 @@ export function bodyRoutes(
       url: `/api/patients/${ctx.victimId}/care-team`,
       valid: { practitionerId: NIL, role: 'pcp' },
     },
+    // The service desk: a case for an unidentified caller, a patient's request, a reply.
+    {
+      method: 'POST',
+      url: '/api/cases',
+      valid: { channel: 'phone', category: 'general', subject: 'Hostile', caller: { name: 'X' } },
+    },
+    {
+      method: 'POST',
+      url: `/api/patients/${ctx.victimId}/cases`,
+      valid: { category: 'general', subject: 'Hostile', message: 'Hello' },
+    },
+    { method: 'POST', url: `/api/cases/${NIL}/messages`, valid: { body: 'Hostile' } },
   ];
 }
 

@@ -1,5 +1,6 @@
 import { benignPatient } from './hostile-payloads';
 import { jsonCase, rawCase, type CorpusContext, type HostileCase } from './hostile-harness';
+import { MESSAGE_BODY_LIMIT } from '../cases/case-routes';
 import { bodyRoutes } from './json-shape-cases';
 
 const G = 'size-limits';
@@ -16,7 +17,11 @@ function padTo(value: Record<string, unknown>, bytes: number): string {
 export function sizeLimitCases(ctx: CorpusContext, fhirBodyLimit: number): HostileCase[] {
   const cases: HostileCase[] = [];
   for (const route of bodyRoutes(ctx)) {
-    const limit = route.url.startsWith('/fhir/') ? fhirBodyLimit : MIB;
+    const limit = route.url.startsWith('/fhir/')
+      ? fhirBodyLimit
+      : route.url.endsWith('/messages')
+        ? MESSAGE_BODY_LIMIT
+        : MIB;
     const ct = {
       'content-type': route.url.startsWith('/fhir/') ? 'application/fhir+json' : 'application/json',
     };

@@ -39,6 +39,11 @@ const QUERY_PARAMS: readonly QueryParam[] = [
   { route: '/fhir/R4/Patient', param: '_revinclude', expect: [400] },
   { route: '/fhir/R4/Patient', param: 'general-practitioner.name', expect: [400] },
   { route: '/fhir/R4/Patient', param: 'family', expect: [400] },
+  { route: '/api/cases', param: 'category', expect: [200, 400] },
+  { route: '/api/cases', param: 'view', expect: [400] },
+  { route: '/api/cases', param: 'cursor', expect: [400] },
+  { route: '/api/cases', param: 'sort', expect: [400] },
+  { route: '/api/kb/articles', param: 'q', expect: [200, 400] },
 ];
 
 function items(body: unknown, kind: 'api' | 'fhir'): string[] {

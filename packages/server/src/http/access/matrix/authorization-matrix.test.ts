@@ -88,7 +88,9 @@ describe('authorization matrix (every route × every caller × own / other / for
       for (const party of world.parties) {
         for (const route of routes) {
           const targets: TargetName[] =
-            route.policy.kind === 'patient' ? ['own', 'other', 'foreign'] : ['own'];
+            route.policy.kind === 'patient' || route.policy.kind === 'case'
+              ? ['own', 'other', 'foreign']
+              : ['own'];
           for (const target of targets) {
             const expect_ = await expected(route, party, target);
             const req = await FIXTURES[key(route)]!(world, target);

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { insertBreakGlass } from '../../../storage/access/break-glass-store';
+import { DESK_FIXTURES } from './desk-route-fixtures';
+import { fresh, freshAccount, freshTeam, P, type Fixture } from './fixture-support';
 import type { MatrixWorld, TargetName } from './matrix-world';
 
-export interface CellRequest {
-  url: string;
-  payload?: unknown;
-}
-
-/** How to call a route for one cell of the matrix (fresh objects where a call consumes one). */
-export type Fixture = (world: MatrixWorld, target: TargetName) => Promise<CellRequest>;
-
-let n = 0;
-const fresh = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
-const P = (w: MatrixWorld, t: TargetName) => w.targets[t];
+export type { CellRequest, Fixture } from './fixture-support';
 
 async function freshConsent(w: MatrixWorld, t: TargetName): Promise<string> {
   const row = {
@@ -48,35 +40,6 @@ async function freshGrant(w: MatrixWorld): Promise<string> {
     reviewOutcome: null,
     reviewNote: null,
   });
-  return id;
-}
-
-async function freshAccount(w: MatrixWorld): Promise<string> {
-  const a = await w.desk.services.identity.accounts.provision(
-    {
-      organizationId: w.desk.organizationId,
-      kind: 'staff',
-      email: `fixture-${fresh()}@matrix.example`,
-      displayName: 'Fixture',
-      roles: ['agent'],
-    },
-    'violet-harbour-lantern-7',
-  );
-  return a.id;
-}
-
-async function freshTeam(w: MatrixWorld): Promise<string> {
-  const id = randomUUID();
-  await w.desk.database.db
-    .insertInto('teams')
-    .values({
-      id,
-      organization_id: w.desk.organizationId,
-      name: `Team ${fresh()}`,
-      created_at: 'x',
-      updated_at: 'x',
-    })
-    .execute();
   return id;
 }
 
@@ -326,6 +289,8 @@ export const FIXTURES: Record<string, Fixture> = {
   'DELETE /api/admin/api-tokens/:id': async () => ({
     url: `/api/admin/api-tokens/${randomUUID()}`,
   }),
+  // The service desk's routes (issue #5), in their own file.
+  ...DESK_FIXTURES,
 };
 
 /** Routes whose allowed calls may legitimately answer 404 with these fixtures. */
@@ -364,4 +329,19 @@ export const HOME_ORGANIZATION_OBJECTS = new Set([
   'DELETE /api/admin/teams/:id/members/:accountId',
   'POST /api/break-glass/:grantId/review',
   'POST /api/duplicates/dismiss',
+  'PUT /api/desk/queues/:id',
+  'DELETE /api/desk/queues/:id',
+  'PUT /api/desk/agents/:accountId',
+  'POST /api/desk/macros/:id/preview',
+  'PUT /api/desk/macros/:id',
+  'DELETE /api/desk/macros/:id',
+  'DELETE /api/desk/sla-policies/:id',
+  'PUT /api/desk/calendars/:teamId',
+  'GET /api/mail/quarantine/:id',
+  'POST /api/mail/quarantine/:id/release',
+  'POST /api/mail/quarantine/:id/discard',
+  'GET /api/kb/articles/:id',
+  'PUT /api/kb/articles/:id',
+  'POST /api/kb/articles/:id/publish',
+  'POST /api/kb/articles/:id/archive',
 ]);

@@ -1,0 +1,3 @@
+import { describeSmtpListener } from './smtp-listener.contract';
+
+describeSmtpListener('sqlite');

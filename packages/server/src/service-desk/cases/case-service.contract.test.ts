@@ -1,0 +1,3 @@
+import { describeCaseContract } from './case-service.contract';
+
+describeCaseContract('sqlite');

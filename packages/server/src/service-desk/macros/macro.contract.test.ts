@@ -1,0 +1,3 @@
+import { describeMacroContract } from './macro.contract';
+
+describeMacroContract('sqlite');

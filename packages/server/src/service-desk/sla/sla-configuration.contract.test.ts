@@ -1,0 +1,3 @@
+import { describeSlaConfigurationContract } from './sla-configuration.contract';
+
+describeSlaConfigurationContract('sqlite');
