@@ -16,6 +16,17 @@ export function ConsoleNav() {
             </NavLink>
           </li>
         )}
+        {/* Cases come right after home: answering patients is most staff's day. */}
+        {permissions.has('case.read') && (
+          <li>
+            <NavLink to="/console/cases">{t('web.cases.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('case.supervise') && (
+          <li>
+            <NavLink to="/console/desk/overview">{t('web.desk-overview.title')}</NavLink>
+          </li>
+        )}
         {permissions.has('audit.read') && (
           <li>
             <NavLink to="/console/audit">{t('web.audit.title')}</NavLink>
@@ -39,6 +50,41 @@ export function ConsoleNav() {
         {permissions.has('admin.teams') && (
           <li>
             <NavLink to="/console/admin/teams">{t('web.admin.teams.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('desk.configure') && (
+          <li>
+            <NavLink to="/console/desk/queues">{t('web.routing.queues.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('desk.configure') && (
+          <li>
+            <NavLink to="/console/desk/agents">{t('web.routing.agents.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('desk.configure') && (
+          <li>
+            <NavLink to="/console/desk/macros">{t('web.macros.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('desk.configure') && (
+          <li>
+            <NavLink to="/console/desk/sla">{t('web.sla.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('mail.quarantine') && (
+          <li>
+            <NavLink to="/console/mail/quarantine">{t('web.mail.quarantine.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('kb.read') && (
+          <li>
+            <NavLink to="/console/knowledge">{t('web.kb.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('case.supervise') && (
+          <li>
+            <NavLink to="/console/desk/csat">{t('web.csat.nav')}</NavLink>
           </li>
         )}
       </ul>

@@ -9,14 +9,28 @@ import { UsersPage } from './admin/users-page';
 import { AuditPage } from './audit/audit-page';
 import { ConsoleHome } from './console-home';
 import { ConsoleNav } from './console-nav';
+import { caseKbSlot } from './cases/case-kb-slot';
+import { caseMacroSlot } from './cases/case-macro-slot';
+import { CasePage } from './cases/case-page';
+import { DeskOverviewPage } from './cases/desk-overview-page';
+import { InboxPage } from './cases/inbox-page';
+import { AgentsPage } from './desk/agents-page';
+import { AvailabilitySwitch } from './desk/availability-switch';
+import { QueuesPage } from './desk/queues-page';
+import { SlaPage } from './desk-sla/sla-page';
+import { CsatPage } from './desk-csat/csat-page';
 import { DuplicatesPage } from './duplicates/duplicates-page';
+import { MacrosPage } from './macros/macros-page';
+import { QuarantinePage } from './mail/quarantine-page';
+import { ArticleEditorPage } from './knowledge/article-editor-page';
+import { KnowledgePage } from './knowledge/knowledge-page';
 import { PatientPage } from './patient/patient-page';
 import { ReviewsPage } from './reviews/reviews-page';
 
 function Signed({ children }: { children: ReactNode }) {
   return (
     <RequireSignIn area="console">
-      <AppShell area="console" nav={<ConsoleNav />}>
+      <AppShell area="console" nav={<ConsoleNav />} status={<AvailabilitySwitch />}>
         {children}
       </AppShell>
     </RequireSignIn>
@@ -86,10 +100,120 @@ export function ConsoleRoutes() {
         }
       />
       <Route
+        path="desk/queues"
+        element={
+          <Signed>
+            <RequirePermission permission="desk.configure">
+              <QueuesPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="knowledge"
+        element={
+          <Signed>
+            <RequirePermission permission="kb.read">
+              <KnowledgePage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="desk/agents"
+        element={
+          <Signed>
+            <RequirePermission permission="desk.configure">
+              <AgentsPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="desk/macros"
+        element={
+          <Signed>
+            <RequirePermission permission="desk.configure">
+              <MacrosPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="mail/quarantine"
+        element={
+          <Signed>
+            <RequirePermission permission="mail.quarantine">
+              <QuarantinePage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="knowledge/:id"
+        element={
+          <Signed>
+            <RequirePermission permission="kb.read">
+              <ArticleEditorPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
         path="*"
         element={
           <Signed>
             <ConsoleHome />
+          </Signed>
+        }
+      />
+      <Route
+        path="desk/sla"
+        element={
+          <Signed>
+            <RequirePermission permission="desk.configure">
+              <SlaPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="cases"
+        element={
+          <Signed>
+            <RequirePermission permission="case.read">
+              <InboxPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="desk/overview"
+        element={
+          <Signed>
+            <RequirePermission permission="case.supervise">
+              <DeskOverviewPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="cases/:caseId"
+        element={
+          <Signed>
+            <RequirePermission permission="case.read">
+              <CasePage slots={{ macroPicker: caseMacroSlot, kbSuggestions: caseKbSlot }} />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="desk/csat"
+        element={
+          <Signed>
+            <RequirePermission permission="case.supervise">
+              <CsatPage />
+            </RequirePermission>
           </Signed>
         }
       />

@@ -14,6 +14,9 @@ export function PortalNav() {
           <li>
             <NavLink to="/portal/helping">{t('web.helping.nav')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/portal/help-articles">{t('web.kb.portal.nav')}</NavLink>
+          </li>
         </ul>
       </nav>
     );
@@ -36,6 +39,19 @@ export function PortalNav() {
         )}
         <li>
           <NavLink to="/portal/access-log">{t('web.nav.access-log')}</NavLink>
+        </li>
+        {account?.patientId && (
+          <li>
+            <NavLink to="/portal/help">{t('web.help.title')}</NavLink>
+          </li>
+        )}
+        {account?.patientId && (
+          <li>
+            <NavLink to="/portal/requests">{t('web.help.requests.title')}</NavLink>
+          </li>
+        )}
+        <li>
+          <NavLink to="/portal/help-articles">{t('web.kb.portal.nav')}</NavLink>
         </li>
       </ul>
     </nav>

@@ -7,7 +7,12 @@ import { SignInPage } from '../sign-in/sign-in-page';
 import { AccessLogPage } from './access-log/access-log-page';
 import { CaregiversPage } from './caregivers/caregivers-page';
 import { InviteCaregiverPage } from './caregivers/invite-caregiver-page';
+import { GetHelpPage } from './help/get-help-page';
+import { MyRequestsPage } from './help/my-requests-page';
+import { RequestPage } from './help/request-page';
 import { HelpingPage } from './helping/helping-page';
+import { HelpArticlePage } from './help-articles/help-article-page';
+import { HelpArticlesPage } from './help-articles/help-articles-page';
 import { PortalHome } from './portal-home';
 import { PortalNav } from './portal-nav';
 import { ProfilePage } from './profile/profile-page';
@@ -75,6 +80,46 @@ export function PortalRoutes() {
         element={
           <Signed kind="patient">
             <ProfilePage />
+          </Signed>
+        }
+      />
+      <Route
+        path="help"
+        element={
+          <Signed kind="patient">
+            <GetHelpPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="help-articles"
+        element={
+          <Signed>
+            <HelpArticlesPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="requests"
+        element={
+          <Signed kind="patient">
+            <MyRequestsPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="requests/:caseId"
+        element={
+          <Signed kind="patient">
+            <RequestPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="help-articles/:id"
+        element={
+          <Signed>
+            <HelpArticlePage />
           </Signed>
         }
       />

@@ -9,11 +9,14 @@ import { IdleWarning } from './idle-warning';
 export function AppShell({
   area,
   nav,
+  status,
   children,
 }: {
   area: 'portal' | 'console';
   /** The area's own links, shown under the header. */
   nav?: ReactNode;
+  /** The area's own control in the header (the console's availability switch). */
+  status?: ReactNode;
   children: ReactNode;
 }) {
   const t = useT();
@@ -31,6 +34,7 @@ export function AppShell({
       <header className="shell-header">
         <p className="brand">{t('web.app.name')}</p>
         <p className="who">{t('web.shell.signed-in-as', { name: account?.displayName ?? '' })}</p>
+        {status}
         <LanguagePicker />
         <button type="button" onClick={() => void leave()}>
           {t('web.shell.sign-out')}
