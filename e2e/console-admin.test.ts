@@ -169,11 +169,13 @@ describe('users, roles and teams', () => {
       const invite = page.locator('form.invite-form');
       expect(await invite.getByLabel('Privacy officer').isDisabled()).toBe(true);
       await invite.getByRole('button', { name: 'Send the invitation' }).click();
-      expect(await invite.getByRole('alert').allInnerTexts()).toEqual([
-        'Enter the person’s name.',
-        'Enter an e-mail address such as name@clinic.example.',
-        'Choose at least one role.',
-      ]);
+      await expect
+        .poll(() => invite.getByRole('alert').allInnerTexts())
+        .toEqual([
+          'Enter the person’s name.',
+          'Enter an e-mail address such as name@clinic.example.',
+          'Choose at least one role.',
+        ]);
       await invite.getByLabel('Full name').fill('Vera Invited');
       await invite.getByLabel('E-mail').fill('e2e-vera@clinic.example');
       await invite.getByLabel('Front desk').check();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
 import { startE2eServer, type E2eAccount, type E2eServer } from './support/e2e-server';
+import { pageApiOk } from './support/page-api';
 import { firstStaffSignIn } from './support/staff-sign-in';
 
 /**
@@ -60,22 +61,46 @@ async function sweep(page: Page, who: string, paths: string[]): Promise<void> {
   }
 }
 
-async function staffSweep(who: E2eAccount, label: string, paths: string[]): Promise<void> {
+async function staffSweep(
+  who: E2eAccount,
+  label: string,
+  paths: string[],
+  /** Sets up what more pages need once signed in, and names them. */
+  more?: (page: Page) => Promise<string[]>,
+): Promise<void> {
   const { page, close } = await openBrowser(DESKTOP);
   try {
     await firstStaffSignIn(page, server.baseUrl, who);
-    await sweep(page, label, paths);
+    await sweep(page, label, [...paths, ...(more ? await more(page) : [])]);
   } finally {
     await close();
   }
 }
 
+/** A case with every kind of entry: the patient's words, a reply, a note, a status change. */
+async function caseToShow(page: Page): Promise<string[]> {
+  const c = await pageApiOk<{ id: string }>(page, 'POST', '/api/cases', {
+    channel: 'phone',
+    category: 'refill',
+    subject: 'Refill of a long-term medicine before a trip abroad',
+    message: 'The patient travels on Friday and has five days of tablets left.',
+    patientId: server.clinicalPatient.id,
+  });
+  const say = (body: string, visibility: string, status?: string) =>
+    pageApiOk(page, 'POST', `/api/cases/${c.id}/messages`, { body, visibility, status });
+  await say('Check the last prescription date first.', 'internal');
+  await say('We have sent the request to the doctor.', 'public', 'pending-third-party');
+  return ['/console/cases', '/console/cases?view=all', `/console/cases/${c.id}`];
+}
+
 describe('every console page, every language, every size', () => {
-  it('front desk: search and a patient', async () => {
-    await staffSweep(server.staff, 'agent', [
-      '/console',
-      `/console/patients/${server.clinicalPatient.id}`,
-    ]);
+  it('front desk: search, a patient, the cases inbox and a case', async () => {
+    await staffSweep(
+      server.staff,
+      'agent',
+      ['/console', `/console/patients/${server.clinicalPatient.id}`],
+      caseToShow,
+    );
   });
 
   it('nurse: a patient with clinical sections', async () => {
@@ -103,7 +128,7 @@ describe('every console page, every language, every size', () => {
 });
 
 describe('every portal page, every language, every size', () => {
-  it('patient: home, profile, caregivers, inviting one, who opened my record', async () => {
+  it('patient: home, profile, caregivers, inviting one, who opened my record, help and requests', async () => {
     const { page, close } = await openBrowser(PHONE);
     try {
       await page.goto(`${server.baseUrl}/portal/sign-in`);
@@ -112,12 +137,26 @@ describe('every portal page, every language, every size', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       // The account prefers Spanish until the picker says otherwise.
       await page.getByRole('heading', { name: /Hola/ }).waitFor();
+      const me = await pageApiOk<{ account: { patientId: string } }>(page, 'GET', '/api/auth/me');
+      const request = await pageApiOk<{ id: string }>(
+        page,
+        'POST',
+        `/api/patients/${me.account.patientId}/cases`,
+        {
+          category: 'billing-question',
+          subject: 'A bill for a visit I already paid at the desk',
+          message: 'I paid by card on the day; the receipt number is on the back of the bill.',
+        },
+      );
       await sweep(page, 'patient', [
         '/portal',
         '/portal/profile',
         '/portal/caregivers',
         '/portal/caregivers/invite',
         '/portal/access-log',
+        '/portal/help',
+        '/portal/requests',
+        `/portal/requests/${request.id}`,
       ]);
     } finally {
       await close();

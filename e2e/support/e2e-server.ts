@@ -25,6 +25,8 @@ export interface E2eAccount {
 
 export interface E2eServer {
   baseUrl: string;
+  /** The server's inbound SMTP listener (127.0.0.1), for mail sent to CareDesk. */
+  inboundMailPort: number;
   staff: E2eAccount;
   patient: E2eAccount;
   /** A demo patient's family name, to search for. */
@@ -120,16 +122,34 @@ async function addPortalPatient(dataDir: string): Promise<E2eAccount & { patient
   }
 }
 
+/** The SMTP port the server printed in its start-up banner. */
+async function announcedMailPort(server: ServerProcess): Promise<number> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const port = /Inbound mail: +smtp:\/\/[^:\s]+:(\d+)/.exec(server.output())?.[1];
+    if (port) return Number(port);
+    if (Date.now() > deadline)
+      throw new Error(`no inbound mail port announced:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /**
  * A real `caredesk serve` on its own data directory with the demo data (the same
  * start-up as `npm start`), plus a staff member and a patient with a portal account.
+ * `env` adds settings, e.g. SMTP_URL for a test SMTP server that outbound mail goes to.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(
+  options: { env?: Record<string, string> } = {},
+): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caredesk-e2e-'));
-  const env = { CAREDESK_DATA_DIR: dataDir, DATABASE_URL: '' };
+  // INBOUND_MAIL_PORT stays 0: the server binds a port of its own and announces it,
+  // so servers started side by side never race for one picked in advance.
+  const env = { CAREDESK_DATA_DIR: dataDir, DATABASE_URL: '', ...options.env };
   let server: ServerProcess | null = null;
   try {
     server = await startServerProcess(env, await freePort(), ['--demo-if-empty']);
+    const inboundMailPort = await announcedMailPort(server);
     const cd = await openStandalone(
       loadConfig({}, { logLevel: 'silent', dataDir, databaseUrl: undefined }),
       systemClock,
@@ -269,6 +289,7 @@ export async function startE2eServer(): Promise<E2eServer> {
           return { id: second.id, family: doc.names?.[0]?.family ?? '' };
         },
         baseUrl: running.baseUrl,
+        inboundMailPort,
         staff,
         patient,
         familyName,
