@@ -16,10 +16,17 @@ export interface BenchOptions {
   logins: number;
   /** Where to write the Markdown report; null prints only the table. */
   out: string | null;
+  /** Which workloads: everything, or only the service desk's (issue #5 point 11). */
+  suite: BenchSuite;
+  /** Service-desk cases to seed (the target is about 1,000,000). */
+  cases: number;
 }
+
+export type BenchSuite = 'all' | 'desk';
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--engine sqlite|postgres|both]
                        [--patients N] [--duration S] [--out FILE]
+                       [--suite all|desk] [--cases N]
 
   --quick        smoke run: 10,000 patients, 3 s windows, audit verify over 100,000 entries
                  instead of 1,000,000; writes no report unless --out is given
@@ -27,7 +34,10 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--engine sqlite|postgre
                  note when DATABASE_URL / the local server is unreachable)
   --patients N   patients to seed (default 100,000)
   --duration S   measured seconds per HTTP workload (default 10, after a 2 s warm-up)
-  --out FILE     report path (default docs/benchmarks.md for a full run)`;
+  --out FILE     report path (default docs/benchmarks.md for a full run)
+  --suite        all (default) or desk: seed patients, then only the service-desk
+                 workloads; a desk-only run writes no report unless --out is given
+  --cases N      service-desk cases to seed (default 1,000,000; 50,000 with --quick)`;
 
 export class OptionsError extends Error {}
 
@@ -53,7 +63,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     auditEntries: quick ? 100_000 : 1_000_000,
     logins: 200,
     out: quick ? null : 'docs/benchmarks.md',
+    suite: 'all',
+    cases: quick ? 50_000 : 1_000_000,
   };
+  let outGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=')
@@ -82,6 +95,17 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--out':
         opts.out = value() ?? null;
         if (!opts.out) throw new OptionsError('--out needs a file');
+        outGiven = true;
+        break;
+      case '--suite': {
+        const v = value();
+        if (v !== 'all' && v !== 'desk')
+          throw new OptionsError(`--suite must be all or desk, got ${v ?? 'nothing'}`);
+        opts.suite = v;
+        break;
+      }
+      case '--cases':
+        opts.cases = positiveInt('--cases', value());
         break;
       case '--help':
       case '-h':
@@ -90,5 +114,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         throw new OptionsError(`unknown option ${arg}\n\n${USAGE}`);
     }
   }
+  // A partial run must never overwrite the full report.
+  if (opts.suite !== 'all' && !outGiven) opts.out = null;
   return opts;
 }

@@ -5,6 +5,7 @@ import type { LoadResult } from './workloads';
 import { formatNumber } from './format';
 import { formatFigure } from './report';
 import { webMissEvidence } from './report-web';
+import { deskMissEvidence } from './desk-report';
 
 /** Why a target was missed, from figures this run measured (never from assumptions). */
 export function missEvidence(target: Target, r: EngineResult): string[] {
@@ -93,7 +94,9 @@ export function missEvidence(target: Target, r: EngineResult): string[] {
         : [];
     }
     default:
-      return webMissEvidence(target, r);
+      return target.id.startsWith('desk-')
+        ? deskMissEvidence(target, r)
+        : webMissEvidence(target, r);
   }
 }
 

@@ -5,6 +5,7 @@ import type { LoadResult } from './workloads';
 
 import { missesSection } from './report-misses';
 import { webSection, webSkipped } from './report-web';
+import { deskSection } from './desk-report';
 
 export { missEvidence } from './report-misses';
 
@@ -36,7 +37,7 @@ function cell(target: Target, r: EngineResult | undefined): string {
   return v === 'n/a' ? figure : `${figure} **${v}**`;
 }
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
@@ -51,7 +52,7 @@ export function targetsTable(run: BenchRun): string {
   );
 }
 
-function loadRow(engine: string, l: LoadResult): string[] {
+export function loadRow(engine: string, l: LoadResult): string[] {
   return [
     engine,
     l.name,
@@ -70,7 +71,7 @@ function loadRow(engine: string, l: LoadResult): string[] {
   ];
 }
 
-const LOAD_HEADER = [
+export const LOAD_HEADER = [
   'Engine',
   'Workload',
   'Conns',
@@ -111,7 +112,7 @@ function engineSections(run: BenchRun): string[] {
     );
   }
   const loads = run.engines.flatMap((e) =>
-    [e.read, e.typeahead, e.typeaheadAnalyzed]
+    [e.read, e.typeahead, e.typeaheadAnalyzed, e.kbSearch?.load ?? null]
       .filter((l): l is LoadResult => l !== null)
       .map((l) => loadRow(e.engine, l)),
   );
@@ -290,6 +291,12 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
     s.quick
       ? '> **Quick smoke run** (`--quick`): fewer patients and shorter windows than the targets assume. Not a target measurement.'
       : `> Full run: ${formatNumber(s.patients)} patients per engine.`,
+    ...(s.suite && s.suite !== 'all'
+      ? [
+          '',
+          `> **Partial run** (\`--suite ${s.suite}\`): only those workloads; every other target shows "not measured".`,
+        ]
+      : []),
     '',
     '## Machine',
     '',
@@ -307,7 +314,7 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
     `- Cold start: ${s.coldStartRuns} runs, median reported`,
     `- Audit verify over ${formatNumber(s.auditEntries)} generated entries`,
     '',
-    '## Targets (issue #2 point 13, issue #3 point 10, issue #4 point 9)',
+    '## Targets (issue #2 point 13, issue #3 point 10, issue #4 point 9, issue #5 point 11)',
     '',
     'Targets are set for the embedded database; PostgreSQL runs the same workloads and is shown beside it. ' +
       'Every HTTP request carries an API token and every read and search is audited durably before its response. ' +
@@ -326,6 +333,7 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
     '',
     ...engineSections(run),
     ...webSection(run),
+    ...deskSection(run),
     ...(methodNotes.length > 0
       ? ['## Method notes', '', ...methodNotes.map((n) => `- ${n}`), '']
       : []),

@@ -2,10 +2,13 @@ import type {
   GroupCommitBenchmarkResult,
   VerifyBenchmarkResult,
 } from '@caredesk/server/audit/audit-benchmark';
+import { KB_TARGETS, type KbSearchFigures } from './kb-results';
 import type { LoginFigures } from './login-latency';
 import type { MachineInfo } from './machine';
 import type { SeedResult } from './seed-database';
 import type { ImportFigures } from './synthea-import';
+import type { DeskFigures } from './desk-results';
+import { DESK_TARGETS } from './desk-results';
 import type { WebFigures } from './web-results';
 import { WEB_TARGETS } from './web-results';
 import type { LoadResult } from './workloads';
@@ -51,6 +54,10 @@ export interface EngineResult {
   groupCommit: GroupCommitBenchmarkResult | null;
   /** The web app in Chromium against the bench server (embedded database only). */
   web: WebFigures | null;
+  /** Knowledge-base search over generated articles, on a database of its own (kb-search.ts). */
+  kbSearch: KbSearchFigures | null;
+  /** The service desk's workloads (issue #5 point 11). */
+  desk: DeskFigures | null;
 }
 
 export interface RunSettings {
@@ -63,6 +70,8 @@ export interface RunSettings {
   coldStartRuns: number;
   /** Entries in the audit verify benchmark's chain. */
   auditEntries: number;
+  /** Which workloads ran (absent: all). */
+  suite?: 'all' | 'desk';
 }
 
 export interface BenchRun {
@@ -212,6 +221,8 @@ export const TARGETS: Target[] = [
     meets: (v) => v <= 100,
   },
   ...WEB_TARGETS,
+  ...KB_TARGETS,
+  ...DESK_TARGETS,
 ];
 
 export function verdict(target: Target, r: EngineResult): Verdict {
@@ -242,5 +253,7 @@ export function emptyEngineResult(engine: EngineName, label: string): EngineResu
     auditVerify: null,
     groupCommit: null,
     web: null,
+    kbSearch: null,
+    desk: null,
   };
 }

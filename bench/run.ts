@@ -11,6 +11,8 @@ import type { BenchRun, EngineResult } from './results';
 import { emptyEngineResult } from './results';
 import { adminUrlFromEnv, postgresUnavailable } from './seed-database';
 import { readSyntheaCorpus, SYNTHEA_DIR, type SyntheaCorpus } from './synthea-import';
+import { KB_METHOD_NOTES } from './kb-results';
+import { DESK_METHOD_NOTES } from './desk-run';
 import { WEB_METHOD_NOTES } from './web-run';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +62,8 @@ const METHOD_NOTES = [
   'PostgreSQL: a fresh database caredesk_bench_<random> on the local server, dropped afterwards; the server uses its default pool ' +
     'of 10, and every statement is cancelled after 15 s (statement_timeout).',
   ...WEB_METHOD_NOTES,
+  ...KB_METHOD_NOTES,
+  ...DESK_METHOD_NOTES,
 ];
 
 function log(line: string): void {
@@ -71,12 +75,14 @@ async function main(opts: BenchOptions): Promise<number> {
   const machine = machineInfo();
   const adminUrl = adminUrlFromEnv();
   let corpus: SyntheaCorpus | null = null;
-  try {
-    corpus = readSyntheaCorpus();
-    log(`Synthea corpus: ${corpus.bundles.length} bundles from ${corpus.dir}`);
-  } catch (e) {
-    log(`Synthea corpus unreadable, import workload skipped: ${(e as Error).message}`);
-  }
+  // Only a full run imports it (--suite desk measures the service desk alone).
+  if (opts.suite === 'all')
+    try {
+      corpus = readSyntheaCorpus();
+      log(`Synthea corpus: ${corpus.bundles.length} bundles from ${corpus.dir}`);
+    } catch (e) {
+      log(`Synthea corpus unreadable, import workload skipped: ${(e as Error).message}`);
+    }
   const engines: EngineResult[] = [];
   for (const engine of opts.engines) {
     if (engine === 'postgres') {
@@ -102,6 +108,7 @@ async function main(opts: BenchOptions): Promise<number> {
       connections: opts.connections,
       coldStartRuns: opts.coldStartRuns,
       auditEntries: opts.auditEntries,
+      suite: opts.suite,
     },
     engines,
     totalSeconds: (performance.now() - started) / 1000,
