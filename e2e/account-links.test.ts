@@ -18,6 +18,9 @@ describe('forgotten password, by e-mail link', () => {
     try {
       await page.goto(`${server.baseUrl}/portal/sign-in`);
       await page.getByRole('link', { name: 'Forgot your password?' }).click();
+      // The sign-in page stays on screen until this page's code has arrived, and it has an
+      // E-mail field too: typing before the heading shows can fill the wrong form.
+      await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
       await page.getByLabel('E-mail').fill(server.patient.email);
       await page.getByRole('button', { name: 'Send the link' }).click();
       await page
