@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_CASE_STATUSES,
   CASE_CHANNELS,
+  isReplyToken,
   type AgentProfile,
   type CaseStatus,
   type Queue,
@@ -64,6 +65,12 @@ function generate(count: number): GeneratedCase[] {
 
 describe('seeded cases', () => {
   const cases = generate(10_000);
+
+  it('carry distinct reply tokens of the shape inbound mail is threaded by', () => {
+    const tokens = cases.map((c) => c.row.reply_token);
+    expect(tokens.every(isReplyToken)).toBe(true);
+    expect(new Set(tokens).size).toBe(tokens.length);
+  });
 
   it('are numbered in the order they were opened, all in the past', () => {
     for (let i = 1; i < cases.length; i++)

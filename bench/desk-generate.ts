@@ -135,22 +135,28 @@ export function planCases(count: number, seed: number, nowMs: number): Float64Ar
 
 const iso = isoInstant;
 
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const TOKEN_CHARS = 26;
+
 /**
- * Reply tokens as the service makes them (18 random bytes, base64url), drawn from one
- * random buffer at a time: a call into the random source per case costs more than the rest
- * of the case.
+ * Reply tokens as the service makes them (case-writes newReplyToken: 26 lower-case base32
+ * characters, one random byte's low 5 bits each), so that inbound mail to a seeded case's
+ * reply address threads into it; drawn from one random buffer at a time: a call into the
+ * random source per case costs more than the rest of the case.
  */
 class TokenPool {
   private buffer = Buffer.alloc(0);
   private offset = 0;
 
   next(): string {
-    if (this.offset + 18 > this.buffer.length) {
-      this.buffer = randomBytes(18 * 4096);
+    if (this.offset + TOKEN_CHARS > this.buffer.length) {
+      this.buffer = randomBytes(TOKEN_CHARS * 4096);
       this.offset = 0;
     }
-    this.offset += 18;
-    return this.buffer.toString('base64url', this.offset - 18, this.offset);
+    let token = '';
+    for (let i = 0; i < TOKEN_CHARS; i++) token += BASE32[this.buffer[this.offset + i]! & 31];
+    this.offset += TOKEN_CHARS;
+    return token;
   }
 }
 

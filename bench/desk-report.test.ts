@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deskSection } from './desk-report';
-import type { DeskFigures } from './desk-results';
+import type { DeskFigures, MailFigures } from './desk-results';
 import type { CaseSeedFigures } from './desk-seed';
 import { parseOptions } from './options';
 import { formatConsoleTable, formatMarkdown, missEvidence, targetsTable } from './report';
@@ -45,6 +45,37 @@ function seed(cases = 1_000_000): CaseSeedFigures {
   };
 }
 
+function mail(over: Partial<MailFigures> = {}, loadOver: Partial<LoadResult> = {}): MailFigures {
+  return {
+    load: load('inbound e-mail over SMTP (8 connections)', {
+      connections: 8,
+      requests: 2_121,
+      rps: 212.1,
+      p50: 30.2,
+      p90: 40.1,
+      p99: 48.5,
+      max: 61.3,
+      serverCores: 0.95,
+      generatorCores: 0.12,
+      drainS: 1.5,
+      ...loadOver,
+    }),
+    accepted: 2_121,
+    replies: 1_050,
+    warmup: 400,
+    processed: 2_121,
+    processedRps: 180.4,
+    processSeconds: 11.76,
+    allProcessed: true,
+    lost: 0,
+    threaded: 1_050,
+    newCases: 1_071,
+    quarantined: 0,
+    flagged: 12,
+    ...over,
+  };
+}
+
 function desk(over: Partial<DeskFigures> = {}): DeskFigures {
   return {
     seed: seed(),
@@ -56,6 +87,7 @@ function desk(over: Partial<DeskFigures> = {}): DeskFigures {
       p99: 35,
     }),
     created: { created: 15_000, assigned: 6_000 },
+    mail: mail(),
     ...over,
   };
 }
@@ -100,9 +132,16 @@ describe('service desk targets (issue #5 point 11)', () => {
         inbox: load('inbox', { p99: 20 }),
         casePage: load('case', { p99: 20 }),
         create: load('create', { rps: 1_000 }),
+        mail: mail({}, { rps: 50 }),
       }),
     );
-    for (const id of ['desk-inbox-p99', 'desk-case-p99', 'desk-create-rps', 'desk-errors'])
+    for (const id of [
+      'desk-inbox-p99',
+      'desk-case-p99',
+      'desk-create-rps',
+      'desk-mail-rps',
+      'desk-errors',
+    ])
       expect(verdict(target(id), at), id).toBe('PASS');
     const past = result(
       'sqlite',
@@ -110,9 +149,16 @@ describe('service desk targets (issue #5 point 11)', () => {
         inbox: load('inbox', { p99: 21 }),
         casePage: load('case', { p99: 21 }),
         create: load('create', { rps: 999.9, non2xx: 1 }),
+        mail: mail({}, { rps: 49.9 }),
       }),
     );
-    for (const id of ['desk-inbox-p99', 'desk-case-p99', 'desk-create-rps', 'desk-errors'])
+    for (const id of [
+      'desk-inbox-p99',
+      'desk-case-p99',
+      'desk-create-rps',
+      'desk-mail-rps',
+      'desk-errors',
+    ])
       expect(verdict(target(id), past), id).toBe('MISS');
   });
 
@@ -154,6 +200,57 @@ describe('service desk targets (issue #5 point 11)', () => {
     );
   });
 
+  it('shows inbound e-mail beside the other desk targets, with p99, processing and loss', () => {
+    const pg = result(
+      'postgres',
+      desk({ mail: mail({ processedRps: 35.2 }, { rps: 41.6, p99: 190 }) }),
+    );
+    const md = targetsTable(run([result('sqlite', desk()), pg]));
+    expect(md).toContain(
+      '| #5 | Inbound e-mail over SMTP (answered 250, stored with its job), sustained | ≥ 50 messages/s | ' +
+        '212 messages/s (p99 48.5 ms; processed 180/s end to end; lost 0) **PASS** | ' +
+        '42 messages/s (p99 190 ms; processed 35/s end to end; lost 0) **MISS** |',
+    );
+    const small = result('sqlite', desk({ seed: seed(5_000) }));
+    expect(verdict(target('desk-mail-rps'), small)).toBe('n/a');
+    expect(targetsTable(run([small]))).toContain(
+      '212 messages/s (p99 48.5 ms; processed 180/s end to end; lost 0) (5,000 cases)',
+    );
+    expect(verdict(target('desk-mail-rps'), result('sqlite', desk({ mail: null })))).toBe('n/a');
+  });
+
+  it('explains a missed e-mail rate with the CPU split and what became of the mail', () => {
+    const slow = result(
+      'postgres',
+      desk({
+        mail: mail(
+          { processed: 300, allProcessed: false, processedRps: 2.4, processSeconds: 125 },
+          { rps: 30 },
+        ),
+      }),
+    );
+    const why = missEvidence(target('desk-mail-rps'), slow).join(' ');
+    expect(why).toContain('The server process used 0.95 cores');
+    expect(why).toContain('31.67 ms of server CPU per request.');
+    expect(why).toContain(
+      '300 of 2,121 accepted messages processed (the wait ended) 125.0 s after the window started (2/s end to end): ' +
+        '1,050 into their case, 1,071 new cases, 0 held; 0 lost.',
+    );
+  });
+
+  it('counts refused and lost e-mail as desk errors, and says which', () => {
+    const refused = result('sqlite', desk({ mail: mail({}, { non2xx: 3 }) }));
+    expect(verdict(target('desk-errors'), refused)).toBe('MISS');
+    expect(missEvidence(target('desk-errors'), refused)).toContain(
+      'inbound e-mail over SMTP (8 connections): 0 errors, 0 timeouts, 3 non-2xx.',
+    );
+    const lost = result('sqlite', desk({ mail: mail({ lost: 2 }) }));
+    expect(verdict(target('desk-errors'), lost)).toBe('MISS');
+    expect(missEvidence(target('desk-errors'), lost)).toContain(
+      'inbound e-mail: 2 messages answered 250 but not stored.',
+    );
+  });
+
   it('names every desk workload with errors when the error goal is missed', () => {
     const bad = result('postgres', desk({ casePage: load('case page', { timeouts: 2 }) }));
     expect(missEvidence(target('desk-errors'), bad)).toContain(
@@ -176,6 +273,26 @@ describe('service desk details', () => {
       '- sqlite: 15,000 cases created (warm-up included); routing assigned 6,000 (40.0 %) to an agent; the rest wait',
     );
     expect(text).not.toContain('| postgres |');
+  });
+
+  it('puts inbound e-mail in the desk workload table and details its processing per engine', () => {
+    const pg = result(
+      'postgres',
+      desk({ mail: mail({ lost: 1, allProcessed: false, processed: 2_000 }) }),
+    );
+    const text = deskSection(run([result('sqlite', desk()), pg])).join('\n');
+    expect(text).toContain(
+      '| sqlite | inbound e-mail over SMTP (8 connections) | 8 | 212 | 2,121 | 30.2 | 40.1 | 48.5 | 61.3 | 0 | 0 | 0.95 | 0.12 | 1.5 |',
+    );
+    expect(text).toContain('### Inbound e-mail: accepted, then processed');
+    expect(text).toContain(
+      '| sqlite | 2,121 | 1,050 / 1,071 | 212.1 | 48.5 | 0 | 0 | 2,121 | 180.4 | 1,050 | 1,071 | 0 | 12 |',
+    );
+    expect(text).toContain(
+      '| postgres | 2,121 | 1,050 / 1,071 | 212.1 | 48.5 | 0 | 1 | 2,000 (wait ended) | 180.4 | 1,050 | 1,071 | 0 | 12 |',
+    );
+    const without = deskSection(run([result('sqlite', desk({ mail: null }))])).join('\n');
+    expect(without).not.toContain('Inbound e-mail');
   });
 
   it('leaves the section out when the desk did not run', () => {

@@ -1,10 +1,8 @@
 import { formatNumber } from './format';
 import { LOAD_HEADER, loadRow, table as markdownTable } from './report';
+import { deskLoads, type MailFigures } from './desk-results';
 import type { BenchRun, EngineResult, Target } from './results';
 import type { LoadResult } from './workloads';
-
-const loadsOf = (r: EngineResult): LoadResult[] =>
-  [r.desk?.inbox, r.desk?.casePage, r.desk?.create].filter((l): l is LoadResult => !!l);
 
 /**
  * The CPU split of a window, and the server's CPU per request: on a machine shared with
@@ -36,6 +34,19 @@ export function routingLine(r: EngineResult): string | null {
   );
 }
 
+/** What became of the accepted mail: processing rate, backlog and outcomes. */
+export function mailLine(m: MailFigures): string {
+  const done = m.allProcessed
+    ? `all ${formatNumber(m.accepted)} accepted messages processed`
+    : `${formatNumber(m.processed)} of ${formatNumber(m.accepted)} accepted messages processed (the wait ended)`;
+  return (
+    `${done} ${formatNumber(m.processSeconds, 1)} s after the window started ` +
+    `(${formatNumber(m.processedRps)}/s end to end): ${formatNumber(m.threaded)} into their case, ` +
+    `${formatNumber(m.newCases)} new cases, ${formatNumber(m.quarantined)} held; ` +
+    `${formatNumber(m.lost)} lost.`
+  );
+}
+
 /** Why a service-desk target was missed, from this run's figures. */
 export function deskMissEvidence(target: Target, r: EngineResult): string[] {
   const d = r.desk;
@@ -49,10 +60,17 @@ export function deskMissEvidence(target: Target, r: EngineResult): string[] {
       const line = routingLine(r);
       return [...cpu(d.create), ...(line ? [line] : [])];
     }
+    case 'desk-mail-rps':
+      return d.mail ? [...cpu(d.mail.load), mailLine(d.mail)] : [];
     case 'desk-errors':
-      return loadsOf(r).map(
-        (l) => `${l.name}: ${l.errors} errors, ${l.timeouts} timeouts, ${l.non2xx} non-2xx.`,
-      );
+      return [
+        ...deskLoads(r).map(
+          (l) => `${l.name}: ${l.errors} errors, ${l.timeouts} timeouts, ${l.non2xx} non-2xx.`,
+        ),
+        ...(d.mail && d.mail.lost > 0
+          ? [`inbound e-mail: ${formatNumber(d.mail.lost)} messages answered 250 but not stored.`]
+          : []),
+      ];
     default:
       return [];
   }
@@ -104,9 +122,57 @@ export function deskSection(run: BenchRun): string[] {
       '',
     );
   }
-  const loads = engines.flatMap((e) => loadsOf(e).map((l) => loadRow(e.engine, l)));
+  const loads = engines.flatMap((e) => deskLoads(e).map((l) => loadRow(e.engine, l)));
   if (loads.length > 0) {
-    out.push('### Desk workloads (signed-in agents)', '', markdownTable(LOAD_HEADER, loads), '');
+    out.push(
+      '### Desk workloads (signed-in agents; inbound e-mail over SMTP)',
+      '',
+      markdownTable(LOAD_HEADER, loads),
+      '',
+    );
+  }
+  const mail = engines.filter((e) => e.desk!.mail);
+  if (mail.length > 0) {
+    out.push(
+      '### Inbound e-mail: accepted, then processed',
+      '',
+      markdownTable(
+        [
+          'Engine',
+          'Accepted',
+          'Replies / new',
+          'Messages/s',
+          'p99 ms',
+          'Refused or failed',
+          'Lost',
+          'Processed',
+          'Processed/s end to end',
+          'Into a case',
+          'New cases',
+          'Held',
+          'Flagged',
+        ],
+        mail.map((e) => {
+          const m = e.desk!.mail!;
+          return [
+            e.engine,
+            formatNumber(m.accepted),
+            `${formatNumber(m.replies)} / ${formatNumber(m.accepted - m.replies)}`,
+            formatNumber(m.load.rps, 1),
+            String(m.load.p99),
+            formatNumber(m.load.errors + m.load.timeouts + m.load.non2xx),
+            formatNumber(m.lost),
+            `${formatNumber(m.processed)}${m.allProcessed ? '' : ' (wait ended)'}`,
+            formatNumber(m.processedRps, 1),
+            formatNumber(m.threaded),
+            formatNumber(m.newCases),
+            formatNumber(m.quarantined),
+            formatNumber(m.flagged),
+          ];
+        }),
+      ),
+      '',
+    );
   }
   const routed = engines
     .map((e) => ({ engine: e.engine, line: routingLine(e) }))

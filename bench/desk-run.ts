@@ -5,6 +5,7 @@ import {
   type ServerProcess,
 } from '@caredesk/server/testing/server-process';
 import { agentHeaders, runDeskLoad, signInAgents, type AgentRequest } from './desk-load';
+import { BENCH_MAIL_DOMAIN, runMailLoad, sampleMailMix, waitForSmtpPort } from './desk-mail';
 import { emptyDeskFigures } from './desk-results';
 import { createdSince, newCaseBodies, sampleCaseIds } from './desk-samples';
 import { seedCases } from './desk-seed';
@@ -21,6 +22,15 @@ const CASE_CHUNK = 2_000;
 const CASE_PAGE_ACTIVE_IDS = 3_000;
 const CASE_PAGE_OTHER_IDS = 2_000;
 const NEW_CASE_BODIES = 2_000;
+/** Cases answered and patients writing in, sampled for the inbound e-mail workload. */
+const MAIL_REPLY_CASES = 2_000;
+const MAIL_PATIENTS = 2_000;
+/** Several mail servers delivering at once, each on its own connection. */
+const MAIL_CONNECTIONS = 8;
+/** Bounds the window's count however fast the server answers. */
+const MAIL_MAX_MESSAGES = 20_000;
+/** Longest wait for the processing job to work off the accepted mail. */
+const MAIL_PROCESS_TIMEOUT_S = 120;
 
 /** Runs `body`, making sure `cleanup` runs after it, and also if the run is interrupted. */
 export type Guard = <T>(cleanup: () => Promise<void>, body: () => Promise<T>) => Promise<T>;
@@ -52,8 +62,31 @@ export const DESK_METHOD_NOTES = [
     "names, with the access decision on the case's patient. Creation: POST /api/cases over 2,000 prepared bodies (random " +
     "seeded patients; phone 60 %, walk-in 15 %, nurse line 15 %, e-mail 10 %; the seeding's category and priority mix), " +
     "each routed (per-organization routing lock on PostgreSQL, agents' loads counted, least-loaded choice) and audited in " +
-    'its transaction; it runs last, as it adds cases. The server has no SLA port wired on this build, so created cases carry ' +
-    'no SLA clock yet.',
+    "its transaction; it runs after the reads, as it adds cases. Each created case gets its SLA clock from the server's " +
+    "SLA port (the organization's default policy for its category and priority, put in place on first use, on the " +
+    'business calendar) and a scheduled SLA check job for its next threshold, in the same transaction.',
+  'Inbound e-mail: the same server process listens for SMTP on 127.0.0.1 (a free port, read from its start-up banner; ' +
+    `MAIL_DOMAIN ${BENCH_MAIL_DOMAIN}). ${MAIL_CONNECTIONS} connections each deliver messages back to back, as relaying ` +
+    'mail servers do (EHLO once per connection, then MAIL FROM, RCPT TO and DATA pipelined per RFC 2920, the next message ' +
+    'as soon as the last is answered), for the same warm-up and window as the HTTP loads and at most ' +
+    `${MAIL_MAX_MESSAGES.toLocaleString('en-US')} messages. Half the messages are a patient's reply to a seeded case, from ` +
+    "the patient's address on file to the case's reply address (reply+token@domain), with the [ref:] subject tag, " +
+    'In-Reply-To/References and the staff answer quoted; the cases are up to 2,000 sampled ones whose patient has an e-mail ' +
+    'address, 85 % active and 15 % resolved or closed (those reopen or open a linked follow-up). The other half are new ' +
+    "requests to help@domain in a built-in category's words, 90 % from the address on file of one of up to 2,000 " +
+    'sampled patients (a case for that patient) and 10 % from addresses on no patient (a case with an unidentified ' +
+    'sender). Every message is UTF-8 ' +
+    "(8bit body, RFC 2047 subject) in the patient's language, half plain text and half multipart/alternative with an HTML " +
+    'part, with a unique Message-ID. The server answers 250 only after the raw message and its mail.inbound.process job ' +
+    'have committed in one transaction; messages/s counts those answers over the window, the latency is the whole SMTP ' +
+    "transaction (MAIL FROM to the final 250). The server's job runner processes the messages meanwhile (parse, checks, " +
+    'threading by reply token, then Message-ID, else a new case; appending runs the case service with its audit entry); ' +
+    "the warm-up's messages are processed before the window starts. After the window the benchmark waits (at most " +
+    `${MAIL_PROCESS_TIMEOUT_S} s) until no stored message is still unprocessed; processed/s end to end is the window's ` +
+    'accepted messages over the time from the window start to the last processed_at. Lost counts messages answered 250 ' +
+    '(warm-up included) whose id from the answer is not in inbound_mail at the end; it must be 0 and counts as an error. ' +
+    'The loss under SIGKILL itself is tested by the unit suite (smtp-listener contract), not here. It runs last, as it ' +
+    'adds cases and messages.',
 ];
 
 async function deskServer(
@@ -74,7 +107,11 @@ async function deskServer(
       if (server) await killHard(server);
     },
     async () => {
-      server = await startServerProcess({ ...db.env, ...LOGIN_SERVER_ENV }, await freePort());
+      server = await startServerProcess(
+        { ...db.env, ...LOGIN_SERVER_ENV, MAIL_DOMAIN: BENCH_MAIL_DOMAIN },
+        await freePort(),
+      );
+      const started = server;
       const sessions = await signInAgents(server.baseUrl, desk.logins);
       figures.agents = sessions.length;
       const inboxPath = '/api/cases?view=mine';
@@ -121,13 +158,33 @@ async function deskServer(
         });
         figures.created = await createdSince(db.config, seeded);
       });
+      await step(result, log, 'desk: inbound e-mail', async () => {
+        // Sampled here, not before the server starts: a failure costs this workload only.
+        const mix = await sampleMailMix(db.config, desk.world, {
+          replies: MAIL_REPLY_CASES,
+          patients: MAIL_PATIENTS,
+          seed: SEED,
+          mailDomain: BENCH_MAIL_DOMAIN,
+        });
+        figures.mail = await runMailLoad({
+          port: await waitForSmtpPort(started.output),
+          connections: MAIL_CONNECTIONS,
+          durationS: opts.durationS,
+          warmupS: opts.warmupS,
+          maxMessages: MAIL_MAX_MESSAGES,
+          mix,
+          serverPid: started.child.pid,
+          config: db.config,
+          processTimeoutS: MAIL_PROCESS_TIMEOUT_S,
+        });
+      });
     },
   );
 }
 
 /**
  * Issue #5 point 11 on one engine: sets up the desk, seeds the cases (timed), then measures
- * the inbox, the case page and case creation against a real server process.
+ * the inbox, the case page, case creation and inbound e-mail against a real server process.
  */
 export async function runDesk(
   result: EngineResult,

@@ -21,7 +21,7 @@ const CREATE_CHANNELS: ReadonlyArray<readonly [CaseChannel, number]> = [
   ['nurse-line', 15],
   ['email', 10],
 ];
-const CREATE_CATEGORIES: ReadonlyArray<readonly [string, number]> = [
+export const CREATE_CATEGORIES: ReadonlyArray<readonly [string, number]> = [
   ['refill', 16],
   ['billing-question', 14],
   ['general', 15],
