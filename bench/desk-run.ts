@@ -62,7 +62,8 @@ export const DESK_METHOD_NOTES = [
     "names, with the access decision on the case's patient. Creation: POST /api/cases over 2,000 prepared bodies (random " +
     "seeded patients; phone 60 %, walk-in 15 %, nurse line 15 %, e-mail 10 %; the seeding's category and priority mix), " +
     "each routed (per-organization routing lock on PostgreSQL, agents' loads counted, least-loaded choice) and audited in " +
-    "its transaction; it runs after the reads, as it adds cases. Each created case gets its SLA clock from the server's " +
+    'its transaction (on SQLite, cases that arrive together share one commit and one WAL sync, each in its own ' +
+    "savepoint: storage/group-commit.ts); it runs after the reads, as it adds cases. Each created case gets its SLA clock from the server's " +
     "SLA port (the organization's default policy for its category and priority, put in place on first use, on the " +
     'business calendar) and a scheduled SLA check job for its next threshold, in the same transaction.',
   'Inbound e-mail: the same server process listens for SMTP on 127.0.0.1 (a free port, read from its start-up banner; ' +

@@ -58,6 +58,7 @@ import { SlaConfiguration } from '../service-desk/sla/sla-configuration';
 import { slaRoutes } from '../http/service-desk/sla-routes';
 import { KnowledgeService } from '../service-desk/knowledge/knowledge-service';
 import { openDatabase, type Database } from '../storage/database';
+import { GroupCommit } from '../storage/group-commit';
 import { migrate } from '../storage/migrate/migrator';
 import { analyzeStaleTables } from '../storage/refresh-statistics';
 
@@ -163,9 +164,17 @@ export async function createCareDesk(
         timeZone: () => home?.timeZone ?? 'UTC',
       }),
     };
+    // New cases from every channel share commits on SQLite (storage/group-commit.ts).
+    const caseWrites = new GroupCommit(database, {
+      walFile:
+        dbConfig.engine === 'sqlite' && dbConfig.file !== ':memory:'
+          ? `${dbConfig.file}-wal`
+          : undefined,
+    });
     const cases = new CaseService(database, clock, {
       defaultCountry: config.defaultCountry,
       reopenDays: config.caseReopenDays,
+      writes: caseWrites,
       ...deskPorts,
     });
     const macros = new MacroService(database, clock);
@@ -324,6 +333,7 @@ export async function createCareDesk(
         await channels.close();
         await jobs.stop();
         await app.close();
+        await caseWrites.close();
         await audit.close();
         await database.close();
       },

@@ -108,16 +108,7 @@ export class CaseMailboxService implements CaseMailbox {
         tags: quarantined ? [QUARANTINED_SENDER_TAG] : [],
       },
       this.system(organizationId),
-    );
-    await this.cases.reply(
-      organizationId,
-      created.id,
-      {
-        body: mail.text || mail.subject || '(empty message)',
-        visibility: 'public',
-        inbound: fields(mail),
-      },
-      this.system(organizationId),
+      { body: mail.text || mail.subject || '(empty message)', inbound: fields(mail) },
     );
     return { caseId: created.id };
   }

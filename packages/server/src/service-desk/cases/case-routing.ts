@@ -1,8 +1,6 @@
 import type { CaseChannel, CasePriority } from '@caredesk/core';
-import type { Kysely } from 'kysely';
 import type { AgentLoadPort } from '../routing/agent-load-port';
 import type { RoutingService } from '../routing/routing-service';
-import type { Schema } from '../../storage/schema';
 import type { CaseRoutingPort } from './case-ports';
 
 /** An agent's load: the active cases assigned to them (new, open or pending). */
@@ -20,16 +18,6 @@ export const activeCaseLoads: AgentLoadPort = {
     return new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
   },
 };
-
-async function teamOf(trx: Kysely<Schema>, queueId: string | null): Promise<string | null> {
-  if (!queueId) return null;
-  const q = await trx
-    .selectFrom('desk_queues')
-    .select('team_id')
-    .where('id', '=', queueId)
-    .executeTakeFirst();
-  return q?.team_id ?? null;
-}
 
 /** Routes new cases through the desk's queues and agents (service-desk/routing). */
 export function caseRouting(routing: RoutingService): CaseRoutingPort {
@@ -49,7 +37,7 @@ export function caseRouting(routing: RoutingService): CaseRoutingPort {
       );
       return {
         queueId: decision.queueId,
-        teamId: await teamOf(trx, decision.queueId),
+        teamId: decision.teamId,
         assigneeId: decision.assigneeId,
         reason: decision.reason,
       };

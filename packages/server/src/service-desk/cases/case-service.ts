@@ -4,8 +4,6 @@ import {
   catalogLanguage,
   cleanTags,
   DomainError,
-  MAX_MESSAGE,
-  messageTextProblem,
   patientReplyEffect,
   requireMove,
   validateNewCase,
@@ -25,6 +23,7 @@ import {
   type CaseRow,
 } from '../../storage/cases/case-store';
 import type { Database } from '../../storage/database';
+import type { GroupCommit } from '../../storage/group-commit';
 import type { Schema } from '../../storage/schema';
 import { offerSurvey } from '../csat/csat-service';
 import type { CaseDeliveryPort, CaseRoutingPort, CaseSlaPort, SlaColumns } from './case-ports';
@@ -35,6 +34,7 @@ import {
   moveStatus,
   newReplyToken,
   requireActiveStaff,
+  requireMessageText,
   senderOf,
   type InboundMessageFields,
 } from './case-writes';
@@ -46,6 +46,8 @@ export interface CaseServiceOptions {
   sla?: CaseSlaPort;
   routing?: CaseRoutingPort;
   delivery?: CaseDeliveryPort;
+  /** New cases share commits on SQLite (storage/group-commit); else one transaction each. */
+  writes?: GroupCommit;
 }
 
 export interface CasePatch {
@@ -90,20 +92,33 @@ export class CaseService {
     return [...BUILT_IN_CASE_CATEGORIES, ...own.map((r) => r.code)];
   }
 
+  /** Whether a case may carry this category: a built-in one needs no read. */
+  private async isCategory(organizationId: string, code: string): Promise<boolean> {
+    if ((BUILT_IN_CASE_CATEGORIES as readonly string[]).includes(code)) return true;
+    return (await this.categories(organizationId)).includes(code);
+  }
+
+  /**
+   * Opens a case. `mail`, for a case opened by an e-mail, is its first message: written in
+   * the same transaction, so a crash can never leave the case without the message that
+   * opened it (and a redelivered mail job then open it again).
+   */
   async create(
     organizationId: string,
     input: NewCaseInput,
     audit: RequestAudit,
+    mail?: { body: string; inbound: InboundMessageFields },
   ): Promise<CaseView> {
     const c = validateNewCase(input, this.options.defaultCountry);
-    if (!(await this.categories(organizationId)).includes(c.category))
+    if (mail) requireMessageText(mail.body);
+    if (!(await this.isCategory(organizationId, c.category)))
       throw new DomainError('validation', 'problem.validation', 'Unknown category.', [
         { path: 'category', messageKey: 'case.category.invalid', detail: 'unknown category' },
       ]);
     const now = this.clock.now();
     const at = now.toISOString();
     const actor = actorOf(audit.ctx);
-    return this.database.db.transaction().execute(async (trx) => {
+    const write = async (trx: Kysely<Schema>) => {
       let language = c.language;
       if (c.patientId) {
         const p = await trx
@@ -165,7 +180,18 @@ export class CaseService {
           data: { queueId: row.queue_id, assigneeId: row.assignee_id, reason: routed },
         });
       if (c.message)
-        await insertCaseMessage(trx, row, actor, { body: c.message, visibility: 'public' }, at);
+        await insertCaseMessage(trx, row, actor, { body: c.message, visibility: 'public' }, at, 1);
+      if (mail) {
+        const inbound = { body: mail.body, visibility: 'public', inbound: mail.inbound } as const;
+        const messageId = await insertCaseMessage(trx, row, senderOf(mail.inbound), inbound, at, 1);
+        await audit.inTransaction(trx, {
+          action: 'update',
+          patientId: row.patient_id,
+          resourceType: 'Communication',
+          resourceId: messageId,
+          detail: JSON.stringify({ caseId: row.id, visibility: 'public' }),
+        });
+      }
       await audit.inTransaction(trx, {
         action: 'create',
         patientId: row.patient_id,
@@ -174,7 +200,10 @@ export class CaseService {
         detail: JSON.stringify({ channel: row.channel, category: row.category }),
       });
       return toCaseView(row);
-    });
+    };
+    return this.options.writes
+      ? this.options.writes.run(write)
+      : this.database.db.transaction().execute(write);
   }
 
   /** A case the caller's organization holds, or not-found (never another organization's). */
@@ -195,7 +224,7 @@ export class CaseService {
     const actor = actorOf(audit.ctx);
     const issues: FieldIssue[] = [];
     const tags = patch.tags ? cleanTags(issues, 'tags', patch.tags) : undefined;
-    if (patch.category && !(await this.categories(organizationId)).includes(patch.category))
+    if (patch.category && !(await this.isCategory(organizationId, patch.category)))
       issues.push({ path: 'category', messageKey: 'case.category.invalid', detail: 'unknown' });
     if (issues.length)
       throw new DomainError('validation', 'problem.validation', 'Invalid change.', issues);
@@ -249,15 +278,7 @@ export class CaseService {
    * e-mail sender's) message may reopen the case or, long after it closed, open a new one.
    */
   async reply(organizationId: string, id: string, input: ReplyInput, audit: RequestAudit) {
-    const problem = messageTextProblem(input.body, MAX_MESSAGE);
-    if (problem || input.body.trim() === '')
-      throw new DomainError('validation', 'problem.validation', 'The message is not valid.', [
-        {
-          path: 'body',
-          messageKey: problem ? `validation.text.${problem}` : 'validation.field.required',
-          detail: problem ?? 'required',
-        },
-      ]);
+    requireMessageText(input.body);
     const fromPatient = isPatientSide(audit.ctx) || input.inbound !== undefined;
     if (fromPatient && (input.visibility === 'internal' || input.status))
       throw new DomainError(

@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ACTIVE_CASE_STATUSES, DomainError, type CaseStatus } from '@caredesk/core';
+import {
+  ACTIVE_CASE_STATUSES,
+  DomainError,
+  MAX_MESSAGE,
+  messageTextProblem,
+  type CaseStatus,
+} from '@caredesk/core';
 import type { Kysely } from 'kysely';
 import { appendCaseEvent, nextMessagePosition, type CaseRow } from '../../storage/cases/case-store';
 import type { Schema } from '../../storage/schema';
@@ -34,6 +40,8 @@ export async function insertCaseMessage(
     attachments?: InboundMessageFields['attachments'];
   },
   at: string,
+  /** Known when the case is new (its first message); read otherwise. */
+  position?: number,
 ): Promise<string> {
   const id = randomUUID();
   const mail = input.inbound;
@@ -43,7 +51,7 @@ export async function insertCaseMessage(
     .values({
       id,
       case_id: row.id,
-      position: await nextMessagePosition(trx, row.id),
+      position: position ?? (await nextMessagePosition(trx, row.id)),
       at,
       author_kind: actor.kind,
       author_id: actor.id,
@@ -137,5 +145,18 @@ export async function requireActiveStaff(
   if (!a || a.kind !== 'staff' || a.organization_id !== organizationId || a.status !== 'active')
     throw new DomainError('validation', 'problem.validation', 'Not a staff member.', [
       { path: 'assigneeId', messageKey: 'case.assignee.invalid', detail: 'not active staff' },
+    ]);
+}
+
+/** A message's text: present, and within the length and characters a message allows. */
+export function requireMessageText(body: string): void {
+  const problem = messageTextProblem(body, MAX_MESSAGE);
+  if (problem || body.trim() === '')
+    throw new DomainError('validation', 'problem.validation', 'The message is not valid.', [
+      {
+        path: 'body',
+        messageKey: problem ? `validation.text.${problem}` : 'validation.field.required',
+        detail: problem ?? 'required',
+      },
     ]);
 }

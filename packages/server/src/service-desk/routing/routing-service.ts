@@ -36,6 +36,8 @@ export type RoutingReason = QueueStrategy | UnassignedReason | 'no-queue';
 
 export interface RoutingDecision {
   queueId: string | null;
+  /** The queue's team, which the case then belongs to. */
+  teamId: string | null;
   assigneeId: string | null;
   reason: RoutingReason;
 }
@@ -81,7 +83,7 @@ export class RoutingService {
       );
     }
     const queue = queueFor(await activeQueues(trx, organizationId), facts);
-    if (!queue) return { queueId: null, assigneeId: null, reason: 'no-queue' };
+    if (!queue) return { queueId: null, teamId: null, assigneeId: null, reason: 'no-queue' };
     const candidates = (
       await staffAgents(trx, organizationId, { activeOnly: true, teamId: queue.teamId })
     )
@@ -97,7 +99,12 @@ export class RoutingService {
       : new Map<string, number>();
     const choice = chooseAgent(queue, candidates, counts, facts);
     if ('unassigned' in choice)
-      return { queueId: queue.id, assigneeId: null, reason: choice.unassigned };
+      return {
+        queueId: queue.id,
+        teamId: queue.teamId,
+        assigneeId: null,
+        reason: choice.unassigned,
+      };
     const chosen = candidates.find((p) => p.accountId === choice.accountId)!;
     await changeProfile(
       trx,
@@ -105,7 +112,12 @@ export class RoutingService {
       { kind: 'assigned', at: this.assignmentStamp(candidates) },
       this.clock.now().toISOString(),
     );
-    return { queueId: queue.id, assigneeId: chosen.accountId, reason: queue.strategy };
+    return {
+      queueId: queue.id,
+      teamId: queue.teamId,
+      assigneeId: chosen.accountId,
+      reason: queue.strategy,
+    };
   }
 
   /**

@@ -197,6 +197,7 @@ export function describeRoutingContract(engine: Engine): void {
         await routing.route(t.database.db, org, facts({ language: 'es-MX' }), mapLoads({})),
       ).toEqual({
         queueId: general.id,
+        teamId: null,
         assigneeId: ana,
         reason: 'least-loaded',
       });
@@ -207,10 +208,15 @@ export function describeRoutingContract(engine: Engine): void {
           facts({ category: 'refill' }),
           mapLoads({ [bo]: 2, [cy]: 1 }),
         ),
-      ).toEqual({ queueId: refills.id, assigneeId: cy, reason: 'least-loaded' });
+      ).toEqual({ queueId: refills.id, teamId: null, assigneeId: cy, reason: 'least-loaded' });
       expect(
         await routing.route(t.database.db, org, facts({ language: 'lv' }), mapLoads({})),
-      ).toEqual({ queueId: general.id, assigneeId: null, reason: 'no-agent-speaks-language' });
+      ).toEqual({
+        queueId: general.id,
+        teamId: null,
+        assigneeId: null,
+        reason: 'no-agent-speaks-language',
+      });
       const [anaProfile] = await staffAgents(t.database.db, org, {
         activeOnly: true,
         accountId: ana,
@@ -225,6 +231,7 @@ export function describeRoutingContract(engine: Engine): void {
       );
       expect(await routing.route(t.database.db, org, facts(), mapLoads({}))).toEqual({
         queueId: null,
+        teamId: null,
         assigneeId: null,
         reason: 'no-queue',
       });
@@ -261,6 +268,8 @@ export function describeRoutingContract(engine: Engine): void {
       );
       expect(await routing.route(t.database.db, org, facts(), mapLoads({}))).toEqual({
         queueId: q.id,
+        // A team's queue keeps the case in the team, assigned or not.
+        teamId,
         assigneeId: null,
         reason: 'no-agent-available',
       });
