@@ -8,7 +8,11 @@ import type {
   CasesTable,
   CaseSurveysTable,
 } from './cases/case-tables';
-import type { AgentProfilesTable, DeskQueuesTable } from './service-desk/routing-tables';
+import type {
+  AgentLoadsTable,
+  AgentProfilesTable,
+  DeskQueuesTable,
+} from './service-desk/routing-tables';
 import type { MacrosTable } from './service-desk/macro-tables';
 import type { BusinessCalendarsTable, SlaPoliciesTable } from './service-desk/sla-tables';
 import type { InboundMailTable } from './channels/mail-tables';
@@ -389,6 +393,7 @@ export interface Schema {
   teams: TeamsTable;
   desk_queues: DeskQueuesTable;
   agent_profiles: AgentProfilesTable;
+  agent_loads: AgentLoadsTable;
   team_members: TeamMembersTable;
   jobs: JobsTable;
   audit_entries: AuditEntriesTable;

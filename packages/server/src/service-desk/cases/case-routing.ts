@@ -3,19 +3,20 @@ import type { AgentLoadPort } from '../routing/agent-load-port';
 import type { RoutingService } from '../routing/routing-service';
 import type { CaseRoutingPort } from './case-ports';
 
-/** An agent's load: the active cases assigned to them (new, open or pending). */
+/**
+ * An agent's load: the active cases assigned to them (new, open or pending), as the
+ * triggers of migration 0018 keep it on every change to a case — a case created earlier
+ * in the same transaction counts.
+ */
 export const activeCaseLoads: AgentLoadPort = {
-  async activeCaseCounts(trx, organizationId, accountIds) {
+  async activeCaseCounts(trx, _organizationId, accountIds) {
     if (accountIds.length === 0) return new Map();
     const rows = await trx
-      .selectFrom('cases')
-      .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('organization_id', '=', organizationId)
-      .where('is_active', '=', 1)
-      .where('assignee_id', 'in', accountIds)
-      .groupBy('assignee_id')
+      .selectFrom('agent_loads')
+      .select(['account_id', 'active_cases'])
+      .where('account_id', 'in', accountIds)
       .execute();
-    return new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
+    return new Map(rows.map((r) => [r.account_id, Number(r.active_cases)]));
   },
 };
 

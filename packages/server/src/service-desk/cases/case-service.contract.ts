@@ -6,6 +6,7 @@ import { addOrganization, patient } from '../../storage/contract/registry-fixtur
 import type { Engine } from '../../storage/database';
 import { PatientRepository } from '../../storage/patients/patient-repository';
 import { createTestDatabase, type TestDatabase } from '../../storage/testing/test-database';
+import { addStaff } from '../routing/testing/routing-world';
 import { CaseReader } from './case-reader';
 import { CaseService } from './case-service';
 
@@ -116,6 +117,57 @@ export function describeCaseContract(engine: Engine): void {
         ),
       ).rejects.toThrow();
       expect(await count()).toBe(before);
+    });
+
+    it("keeps each agent's load equal to their active cases, whatever changes a case", async () => {
+      const [ada, bo] = [
+        await addStaff(t.database.db, org, 'Ada'),
+        await addStaff(t.database.db, org, 'Bo'),
+      ];
+      const open = (subject: string) =>
+        cases.create(org, { patientId, channel: 'phone', category: 'general', subject }, as());
+      const [c1, c2, c3] = [await open('one'), await open('two'), await open('three')];
+      const { db } = t.database;
+      const set = (id: string, values: { assignee_id?: string | null; is_active?: number }) =>
+        db.updateTable('cases').set(values).where('id', '=', id).execute();
+      /** The kept loads, and the same counted from the cases themselves. */
+      const loads = async () => {
+        const kept = await db
+          .selectFrom('agent_loads')
+          .select(['account_id', 'active_cases'])
+          .where('account_id', 'in', [ada, bo])
+          .execute();
+        const counted = await db
+          .selectFrom('cases')
+          .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('is_active', '=', 1)
+          .where('assignee_id', 'in', [ada, bo])
+          .groupBy('assignee_id')
+          .execute();
+        const of = (rows: Array<[string | null, number | string]>) =>
+          Object.fromEntries(rows.filter(([, n]) => Number(n) > 0).map(([k, n]) => [k, Number(n)]));
+        expect(of(kept.map((r) => [r.account_id, r.active_cases]))).toEqual(
+          of(counted.map((r) => [r.assignee_id, r.n])),
+        );
+        return of(kept.map((r) => [r.account_id, r.active_cases]));
+      };
+      await set(c1.id, { assignee_id: ada });
+      await set(c2.id, { assignee_id: ada });
+      await set(c3.id, { assignee_id: bo });
+      expect(await loads()).toEqual({ [ada]: 2, [bo]: 1 });
+      await set(c1.id, { is_active: 0 }); // resolved
+      expect(await loads()).toEqual({ [ada]: 1, [bo]: 1 });
+      await set(c3.id, { assignee_id: ada }); // reassigned
+      expect(await loads()).toEqual({ [ada]: 2 });
+      await set(c1.id, { is_active: 1 }); // reopened
+      await set(c2.id, { assignee_id: null }); // back to the queue
+      expect(await loads()).toEqual({ [ada]: 2 });
+      await db.transaction().execute(async (trx) => {
+        for (const table of ['case_events', 'case_messages'] as const)
+          await trx.deleteFrom(table).where('case_id', '=', c3.id).execute();
+        await trx.deleteFrom('cases').where('id', '=', c3.id).execute();
+      });
+      expect(await loads()).toEqual({ [ada]: 1 });
     });
   });
 }

@@ -30,3 +30,12 @@ export interface AgentProfilesTable {
   created_at: string;
   updated_at: string;
 }
+
+/**
+ * Active cases assigned to each agent (migration 0018), kept by triggers on `cases`:
+ * what routing balances and caps, read without counting cases.
+ */
+export interface AgentLoadsTable {
+  account_id: string;
+  active_cases: number;
+}
