@@ -2,6 +2,8 @@ import type { Clock } from '@caredesk/core';
 import { SHARED_WITH_YOU } from '../caregivers/shared-with-you-email';
 import { sharedWithYouMailer } from '../caregivers/shared-with-you-mailer';
 import { mailDomainOf, mailFromOf, type Config } from '../config/config';
+import { LINK_EMAIL_KINDS, linkMailer } from '../identity/link-mailer';
+import type { SealedLinkPayload } from '../identity/outbox-links';
 import type { JobHandler } from '../jobs';
 import type { PatientService } from '../patients/patient-service';
 import type { Database } from '../storage/database';
@@ -25,6 +27,8 @@ export interface ChannelDeps {
   patients: PatientService;
   /** Where inbound mail goes: the case service's CaseMailbox. */
   caseMailbox: CaseMailbox;
+  /** Opens a one-time link sealed into a reset or invitation job (identity/outbox-links). */
+  openLink: (kind: string, payload: SealedLinkPayload) => string;
   /** The job runner's handler table; the channels add theirs. */
   handlers: Record<string, JobHandler>;
   onError: (error: unknown, context: string) => void;
@@ -43,7 +47,8 @@ export interface Channels {
  * E-mail and SMS (issue #5 point 4), chosen from the settings: the inbound SMTP listener and
  * its processing job, the quarantine, outbound e-mail (SMTP_URL, or .eml files under
  * dataDir/outbox-mail) and SMS (SMS_PROVIDER_URL, or files under dataDir/outbox-sms). Job
- * kinds: mail.inbound.process, email.send, email.caregiver-shared, sms.send.
+ * kinds: mail.inbound.process, email.send, email.caregiver-shared, email.password-reset,
+ * email.invitation, sms.send.
  */
 export function createChannels(deps: ChannelDeps): Channels {
   const { config, database, clock, handlers } = deps;
@@ -66,6 +71,15 @@ export function createChannels(deps: ChannelDeps): Channels {
     portalUrl: `${deps.baseUrl}/portal`,
     clock,
   });
+  for (const kind of LINK_EMAIL_KINDS)
+    handlers[kind] = linkMailer(kind, {
+      database,
+      open: deps.openLink,
+      sender,
+      mailFrom,
+      mailDomain,
+      clock,
+    });
   handlers[SEND_SMS] = sendSmsJob(smsProviderFor(config, () => clock.now()));
   const inboundMail = new InboundMailListener({
     database,

@@ -45,6 +45,7 @@ import { registerFhirRoutes } from '../http/fhir/fhir-routes';
 import { patientRoutes } from '../http/patients/patient-routes';
 import { knowledgeRoutes } from '../http/knowledge/knowledge-routes';
 import { createIdentity, PasswordHasher, SecretBox, type Identity } from '../identity';
+import { openLink } from '../identity/outbox-links';
 import { JobRunner, type JobHandler } from '../jobs';
 import { ensureHomeOrganization, loadOrganization } from '../organizations/home-organization';
 import { PatientRelationsService } from '../patients/patient-relations-service';
@@ -128,12 +129,13 @@ export async function createCareDesk(
           ? `${dbConfig.file}-wal`
           : undefined,
     });
+    const linkBox = new SecretBox(auditKey);
     const identity = createIdentity({
       database,
       clock,
       audit,
       hasher: new PasswordHasher(),
-      box: new SecretBox(auditKey),
+      box: linkBox,
       settings: { ...config, baseUrl },
       issuer: () => 'CareDesk',
     });
@@ -203,6 +205,7 @@ export async function createCareDesk(
       baseUrl,
       patients,
       caseMailbox: adapters.caseMailbox ?? new CaseMailboxService(database, clock, cases, audit),
+      openLink: (kind, payload) => openLink(linkBox, kind, payload),
       handlers,
       onError: (error, context) => logError(error, context),
     });
