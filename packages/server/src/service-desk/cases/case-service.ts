@@ -181,9 +181,23 @@ export class CaseService {
         });
       if (c.message)
         await insertCaseMessage(trx, row, actor, { body: c.message, visibility: 'public' }, at, 1);
+      await audit.inTransaction(trx, {
+        action: 'create',
+        patientId: row.patient_id,
+        resourceType: 'Case',
+        resourceId: row.id,
+        detail: JSON.stringify({ channel: row.channel, category: row.category }),
+      });
       if (mail) {
         const inbound = { body: mail.body, visibility: 'public', inbound: mail.inbound } as const;
-        const messageId = await insertCaseMessage(trx, row, senderOf(mail.inbound), inbound, at, 1);
+        const messageId = await insertCaseMessage(
+          trx,
+          row,
+          senderOf(mail.inbound),
+          inbound,
+          at,
+          c.message ? 2 : 1,
+        );
         await audit.inTransaction(trx, {
           action: 'update',
           patientId: row.patient_id,
@@ -192,13 +206,6 @@ export class CaseService {
           detail: JSON.stringify({ caseId: row.id, visibility: 'public' }),
         });
       }
-      await audit.inTransaction(trx, {
-        action: 'create',
-        patientId: row.patient_id,
-        resourceType: 'Case',
-        resourceId: row.id,
-        detail: JSON.stringify({ channel: row.channel, category: row.category }),
-      });
       return toCaseView(row);
     };
     return this.options.writes
