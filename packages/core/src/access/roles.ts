@@ -136,8 +136,21 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   caregiver: ['proxy.read'],
 };
 
+/**
+ * Permission sets by role combination, built once: every request and every routing
+ * candidate asks, and a handful of combinations exist. The sets are read-only.
+ */
+const permissionSets = new Map<string, ReadonlySet<Permission>>();
+
 export function permissionsOf(roles: readonly Role[]): ReadonlySet<Permission> {
-  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+  const key = roles.join('\u0000');
+  let set = permissionSets.get(key);
+  if (!set) {
+    set = new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+    // Roles come from stored accounts; an unbounded variety would be a bug, not a workload.
+    if (permissionSets.size < 1024) permissionSets.set(key, set);
+  }
+  return set;
 }
 
 /** v3 PurposeOfUse the role acts under by default (https://terminology.hl7.org/ValueSet-v3-PurposeOfUse.html). */
