@@ -116,11 +116,29 @@ describe('idle sign-out', () => {
     try {
       // The page's clock is driven by the test; the server's session is real.
       await page.clock.install();
+      // Idle time counts from the last answer from the server, so the clock may only jump
+      // once the page's own requests are answered: one answered after a jump restarts the
+      // count (the home page's sections load on their own after its heading shows).
+      let inFlight = 0;
+      let lastChange = Date.now();
+      const counted = (delta: number) => (r: { url(): string }) => {
+        if (!r.url().includes('/api/')) return;
+        inFlight += delta;
+        lastChange = Date.now();
+      };
+      page.on('request', counted(1));
+      page.on('requestfinished', counted(-1));
+      page.on('requestfailed', counted(-1));
+      const serverQuiet = async () => {
+        while (inFlight > 0 || Date.now() - lastChange < 500)
+          await new Promise((r) => setTimeout(r, 50));
+      };
       await page.goto(`${server.baseUrl}/portal/sign-in`);
       await page.getByLabel('E-mail').fill(server.patient.email);
       await page.getByLabel('Password').fill(NEW_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: /Hola/ }).waitFor();
+      await serverQuiet();
       // Patients are signed out after 30 idle minutes: the warning comes at 28.
       await page.clock.fastForward('27:30');
       const dialog = page.getByRole('dialog');
@@ -131,6 +149,7 @@ describe('idle sign-out', () => {
       await screenshot(page, 'idle-warning-phone');
       await page.getByRole('button', { name: 'Seguir con la sesión iniciada' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      await serverQuiet();
 
       await page.clock.fastForward('29:30');
       await page.waitForURL('**/portal/sign-in');
