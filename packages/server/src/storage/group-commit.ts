@@ -31,11 +31,12 @@ interface Pending {
  */
 export class GroupCommit {
   private readonly wal: WalSyncer | null;
-  /** Batches committed and writes in them, for tests and the benchmark's notes. */
+  /** Batches committed and the writes in them (tests read it). */
   readonly stats = { batches: 0, writes: 0 };
   private queue: Pending[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
+  private readonly maxBatch: number;
 
   constructor(
     private readonly database: Database,
@@ -45,8 +46,6 @@ export class GroupCommit {
       database.engine === 'sqlite' && options.walFile ? new WalSyncer(options.walFile) : null;
     this.maxBatch = options.maxBatch ?? 100;
   }
-
-  private readonly maxBatch: number;
 
   /**
    * Runs `work` in a transaction shared with other writes (SQLite) or its own (PostgreSQL).
