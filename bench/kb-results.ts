@@ -34,5 +34,8 @@ export const KB_METHOD_NOTES = [
     'article in that language (bench/kb-articles.ts). Then a real server process answers GET /api/kb/articles?q=…&language=… ' +
     '(ranked staff search, 20 results) authenticated with an API token holding kb.read, for the measured window after the warm-up; ' +
     'the 2,000 queries rotate over all four languages: a title word typed partway (40 %), two title words with the second partway ' +
-    '(40 %) or two body words (20 %), half of them typed without accents. Searches are not audited (articles are not patient data).',
+    '(40 %) or two body words (20 %), half of them typed without accents. Searches are not audited (articles are not patient data). ' +
+    'On SQLite the server keeps how many translations a search matches (up to the broad-search limit, for at most 30 s, ' +
+    'forgotten on any index write; kb-search-sqlite.ts), so once the 2,000 queries have come round, a search runs its page ' +
+    'query only: repeated searches, as staff and typing make them, cost that much less.',
 ];

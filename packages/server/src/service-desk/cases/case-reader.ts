@@ -99,24 +99,7 @@ export class CaseReader {
     const patientIds = [...new Set(page.items.map((r) => r.patient_id).filter((x) => x !== null))];
     // One read for the page's patients: their names, and the facts the access decision
     // needs; the care team is read only where it can change the answer (decide.ts).
-    const patients = new Map<string, { name: string; facts: PatientFacts }>();
-    if (patientIds.length > 0) {
-      const rows = await this.database.db
-        .selectFrom('patients')
-        .select(['id', 'data', 'organization_id', 'restricted'])
-        .where('id', 'in', patientIds)
-        .execute();
-      for (const r of rows)
-        patients.set(r.id, {
-          name: displayName((JSON.parse(r.data) as { names?: PersonName[] }).names ?? []),
-          facts: {
-            patientId: r.id,
-            organizationId: r.organization_id,
-            restricted: Number(r.restricted) === 1,
-            careTeam: [],
-          },
-        });
-    }
+    const patients = await this.inboxPatients(patientIds);
     const careTeamReach = ctx.principal?.kind === 'staff' && ctx.principal.reach === 'care-team';
     const staff = await this.staffNames(
       page.items.map((r) => r.assignee_id).filter((x): x is string => x !== null),
@@ -296,6 +279,49 @@ export class CaseReader {
       firstName: names[0]?.given[0] ?? null,
       language: p.preferred_language,
     };
+  }
+
+  /**
+   * The page's patients: their names and the facts the access decision needs. Read from the
+   * search summary (the covering index patients_by_id_summary answers it without the
+   * records); a record from before migration 0007 not yet back-filled uses its document.
+   */
+  private async inboxPatients(
+    ids: string[],
+  ): Promise<Map<string, { name: string; facts: PatientFacts }>> {
+    const patients = new Map<string, { name: string; facts: PatientFacts }>();
+    if (ids.length === 0) return patients;
+    const rows = await this.database.db
+      .selectFrom('patients')
+      .select(['id', 'organization_id', 'restricted', 'summary'])
+      .where('id', 'in', ids)
+      .execute();
+    const missing = rows.filter((r) => r.summary === null).map((r) => r.id);
+    const documents = new Map<string, string>();
+    if (missing.length > 0) {
+      const docs = await this.database.db
+        .selectFrom('patients')
+        .select(['id', 'data'])
+        .where('id', 'in', missing)
+        .execute();
+      for (const d of docs) documents.set(d.id, d.data);
+    }
+    for (const r of rows) {
+      const data = documents.get(r.id);
+      const name = r.summary
+        ? (JSON.parse(r.summary) as { displayName: string }).displayName
+        : displayName((JSON.parse(data ?? '{}') as { names?: PersonName[] }).names ?? []);
+      patients.set(r.id, {
+        name,
+        facts: {
+          patientId: r.id,
+          organizationId: r.organization_id,
+          restricted: Number(r.restricted) === 1,
+          careTeam: [],
+        },
+      });
+    }
+    return patients;
   }
 
   private async organizationName(id: string): Promise<string | null> {

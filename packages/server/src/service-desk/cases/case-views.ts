@@ -1,5 +1,5 @@
 import type { AccessContext, CaseLink, Caller } from '@caredesk/core';
-import type { CaseMessageRow, CaseRow } from '../../storage/cases/case-store';
+import type { CaseMessageRow, CaseViewRow } from '../../storage/cases/case-store';
 import { NO_DUE } from '../../storage/cases/case-store';
 
 /** A case as the API returns it. */
@@ -61,7 +61,7 @@ export function caseReference(n: number): string {
   return `C-${String(n).padStart(6, '0')}`;
 }
 
-export function toCaseView(r: CaseRow): CaseView {
+export function toCaseView(r: CaseViewRow): CaseView {
   return {
     id: r.id,
     number: Number(r.number),

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrganization, NOW } from '../contract/registry-fixtures';
 import type { Engine } from '../database';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { decodeCursor } from '../cursor';
 import { KbArticleStore } from './kb-article-store';
+import { BROAD_SEARCH } from './kb-index-words';
 import { searchArticles } from './kb-search';
 import type { KbSearchParams } from './kb-search-types';
 
@@ -218,6 +220,41 @@ export function describeKnowledgeContract(engine: Engine): void {
       expect(seen).toHaveLength(520);
       expect(new Set(seen).size).toBe(520);
       expect(new Set(seen.slice(0, titled.length))).toEqual(new Set(titled));
+    });
+
+    it('turns a search broad once the index grows past the broad limit, not later', async () => {
+      const addMany = (from: number, count: number) =>
+        t.database.db.transaction().execute(async (trx) => {
+          for (let i = from; i < from + count; i++) {
+            const stamp = new Date(Date.parse(NOW) + i).toISOString();
+            await store.insert(
+              trx,
+              {
+                id: randomUUID(),
+                organizationId: org,
+                category: 'devices',
+                audience: 'internal',
+                status: 'published',
+                translations: [{ language: 'en', title: `Spirometer ${i}`, body: 'Calibrate it.' }],
+                version: 1,
+                createdAt: stamp,
+                updatedAt: stamp,
+                publishedAt: stamp,
+              },
+              null,
+            );
+          }
+        });
+      // The cursor says how the search ordered its page: ranked, or broad (BROAD_SEARCH).
+      const mode = async () => {
+        const page = await search('spirometer', { limit: 5 });
+        return decodeCursor(page.nextCursor ?? '', 4)[0];
+      };
+      await addMany(0, BROAD_SEARCH);
+      expect(await mode()).toBe('rank');
+      expect(await mode()).toBe('rank');
+      await addMany(BROAD_SEARCH, 1);
+      expect(await mode()).toBe('broad');
     });
 
     it('follows rewrites: old words stop matching, new ones match, stale versions conflict', async () => {
