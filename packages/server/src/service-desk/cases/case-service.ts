@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../../storage/time-ordered-id';
 import {
   BUILT_IN_CASE_CATEGORIES,
   catalogLanguage,
@@ -130,7 +130,7 @@ export class CaseService {
         language ??= catalogLanguage(p.preferred_language);
       }
       const row: CaseRow = {
-        id: randomUUID(),
+        id: timeOrderedId(),
         organization_id: organizationId,
         number: await nextCaseNumber(trx, organizationId),
         patient_id: c.patientId,
@@ -353,7 +353,7 @@ export class CaseService {
     const actor = input.inbound ? senderOf(input.inbound) : actorOf(audit.ctx);
     const row: CaseRow = {
       ...old,
-      id: randomUUID(),
+      id: timeOrderedId(),
       number: await nextCaseNumber(trx, old.organization_id),
       status: 'new',
       is_active: 1,

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../../storage/time-ordered-id';
+import { randomBytes } from 'node:crypto';
 import {
   ACTIVE_CASE_STATUSES,
   DomainError,
@@ -43,7 +44,7 @@ export async function insertCaseMessage(
   /** Known when the case is new (its first message); read otherwise. */
   position?: number,
 ): Promise<string> {
-  const id = randomUUID();
+  const id = timeOrderedId();
   const mail = input.inbound;
   const files = input.attachments ?? mail?.attachments ?? [];
   await trx
@@ -69,7 +70,7 @@ export async function insertCaseMessage(
     await trx
       .insertInto('case_attachments')
       .values({
-        id: randomUUID(),
+        id: timeOrderedId(),
         case_id: row.id,
         message_id: id,
         filename: a.filename,
