@@ -2,6 +2,8 @@
 export * from './errors';
 export * from './delimiters';
 export { SUPPORTED_CHARSETS, DEFAULT_CHARSET } from './charset';
+export { escapeHl7 } from './escaping';
 export * from './message';
 export { parseHl7, DEFAULT_LIMITS, SUPPORTED_VERSIONS } from './parse';
 export type { Hl7Limits, ParseOptions } from './parse';
+export * from './write';

@@ -8,11 +8,11 @@ import type { Hl7Charset } from './charset';
 import { charsetFor, decodeBytes, DEFAULT_CHARSET } from './charset';
 import type { Hl7Delimiters } from './delimiters';
 import { delimitersFrom } from './delimiters';
-import type { Hl7Location } from './errors';
+import type { Hl7Location, Hl7ParseErrorCode } from './errors';
 import { Hl7ParseError } from './errors';
 import type { UnescapeContext } from './escaping';
 import { unescapeValue } from './escaping';
-import type { Hl7Field, Hl7Segment } from './message';
+import type { Hl7Component, Hl7Field, Hl7Segment } from './message';
 import { component, Hl7Message } from './message';
 
 /** Bounds that keep a hostile message from costing more than a few tens of MB or a second. */
@@ -248,63 +248,82 @@ function parseSegment(raw: string, at: Hl7Location, ctx: SegmentContext): Hl7Seg
   // is split or unescaped (chapter 2, MSH-1 and MSH-2 definitions).
   if (isHeader) fields.push([[[d.field]]], [[[parts[1] ?? '']]]);
   for (let i = isHeader ? 2 : 1; i < parts.length; i++) {
-    const number = isHeader ? i + 1 : i;
-    fields.push(parseField(parts[i] ?? '', { ...at, field: number }, ctx));
+    fields.push(parseField(parts[i] ?? '', at, isHeader ? i + 1 : i, ctx));
   }
   return { name: at.segment, fields };
 }
 
-function parseField(raw: string, at: Hl7Location, ctx: SegmentContext): Hl7Field {
+/**
+ * One field into repetitions, components and subcomponents. This is the hot loop of a large
+ * message, so it uses plain loops and builds a location object only when it throws.
+ */
+function parseField(raw: string, at: Hl7Location, field: number, ctx: SegmentContext): Hl7Field {
   const { limits } = ctx;
   const d = ctx.unescape.delimiters;
+  const fail = (code: Hl7ParseErrorCode, message: string, r?: number, c?: number, s?: number) =>
+    new Hl7ParseError(code, message, {
+      ...at,
+      field,
+      repetition: r,
+      component: c,
+      subcomponent: s,
+    });
   if (raw.length > limits.maxFieldLength) {
-    throw new Hl7ParseError('limit-exceeded', `Field longer than ${limits.maxFieldLength}`, at);
+    throw fail('limit-exceeded', `Field longer than ${limits.maxFieldLength}`);
   }
-  const plain =
-    !raw.includes(d.repetition) &&
-    !raw.includes(d.component) &&
-    !raw.includes(d.subcomponent) &&
-    !raw.includes(d.escape);
-  if (plain) {
-    countValue(ctx, at);
+  if (
+    raw.indexOf(d.repetition) < 0 &&
+    raw.indexOf(d.component) < 0 &&
+    raw.indexOf(d.subcomponent) < 0 &&
+    raw.indexOf(d.escape) < 0
+  ) {
+    if (++ctx.values > limits.maxValues) throw fail('limit-exceeded', tooMany(limits));
     return [[[raw]]];
   }
-  const reps = splitBounded(raw, d.repetition, limits.maxRepetitions, 'repetitions', at);
-  return reps.map((rep, r) => {
-    const comps = splitBounded(rep, d.component, limits.maxComponents, 'components', at);
-    return comps.map((comp, c) => {
-      const subs = splitBounded(comp, d.subcomponent, limits.maxSubcomponents, 'subcomponents', at);
-      return subs.map((sub, s) => {
-        const here = { ...at, repetition: r + 1, component: c + 1, subcomponent: s + 1 };
-        countValue(ctx, here);
+  const reps = raw.split(d.repetition, limits.maxRepetitions + 1);
+  if (reps.length > limits.maxRepetitions) {
+    throw fail('limit-exceeded', `More than ${limits.maxRepetitions} repetitions in one field`);
+  }
+  const out: Hl7Component[][] = [];
+  for (let r = 0; r < reps.length; r++) {
+    const comps = (reps[r] ?? '').split(d.component, limits.maxComponents + 1);
+    if (comps.length > limits.maxComponents) {
+      throw fail('limit-exceeded', `More than ${limits.maxComponents} components`, r + 1);
+    }
+    const repetition: Hl7Component[] = [];
+    for (let c = 0; c < comps.length; c++) {
+      const comp = comps[c] ?? '';
+      const subs =
+        comp.indexOf(d.subcomponent) < 0
+          ? [comp]
+          : comp.split(d.subcomponent, limits.maxSubcomponents + 1);
+      if (subs.length > limits.maxSubcomponents) {
+        throw fail(
+          'limit-exceeded',
+          `More than ${limits.maxSubcomponents} subcomponents`,
+          r + 1,
+          c + 1,
+        );
+      }
+      ctx.values += subs.length;
+      if (ctx.values > limits.maxValues)
+        throw fail('limit-exceeded', tooMany(limits), r + 1, c + 1);
+      for (let s = 0; s < subs.length; s++) {
+        const sub = subs[s] ?? '';
+        if (sub.indexOf(d.escape) < 0) continue;
         const value = unescapeValue(sub, ctx.unescape);
         if (typeof value !== 'string')
-          throw new Hl7ParseError('invalid-escape', value.problem, here);
-        return value;
-      });
-    });
-  });
+          throw fail('invalid-escape', value.problem, r + 1, c + 1, s + 1);
+        subs[s] = value;
+      }
+      repetition.push(subs);
+    }
+    out.push(repetition);
+  }
+  return out;
 }
 
-function splitBounded(
-  text: string,
-  separator: string,
-  max: number,
-  what: string,
-  at: Hl7Location,
-): string[] {
-  const parts = text.split(separator, max + 1);
-  if (parts.length > max) {
-    throw new Hl7ParseError('limit-exceeded', `More than ${max} ${what} in one field`, at);
-  }
-  return parts;
-}
-
-function countValue(ctx: SegmentContext, at: Hl7Location): void {
-  if (++ctx.values > ctx.limits.maxValues) {
-    throw new Hl7ParseError('limit-exceeded', `More than ${ctx.limits.maxValues} values`, at);
-  }
-}
+const tooMany = (limits: Hl7Limits) => `More than ${limits.maxValues} values in the message`;
 
 /**
  * MSH-9 (message type), MSH-10 (control ID) and MSH-12 (version) are required in every
