@@ -7,3 +7,6 @@ export * from './message';
 export { parseHl7, DEFAULT_LIMITS, SUPPORTED_VERSIONS } from './parse';
 export type { Hl7Limits, ParseOptions } from './parse';
 export * from './write';
+export { readPartialHeader } from './ack-source';
+export type { AckSource } from './ack-source';
+export * from './ack';
