@@ -73,7 +73,10 @@ const SEGMENT_NAME = /^[A-Z][A-Z0-9]{2}$/;
 const LINE_END = /\r\n?|\n/g;
 const BLANK = /^[ \t]*$/;
 
-/** Parses one HL7 v2 message. Throws only Hl7ParseError (see its `code`). */
+/**
+ * Parses one HL7 v2 message. Throws only Hl7ParseError (see its `code`). A Buffer is decoded
+ * by MSH-18; a string is taken as already decoded, so MSH-18 then only governs \X..\ escapes.
+ */
 export function parseHl7(input: string | Uint8Array, options: ParseOptions = {}): Hl7Message {
   try {
     return parseOrThrow(input, options);
@@ -129,7 +132,7 @@ function parseOrThrow(input: string | Uint8Array, options: ParseOptions): Hl7Mes
         `The bytes are not valid ${charset.name}; declare the real character set in MSH-18 (e.g. 8859/1)`,
       );
     }
-    // Single-byte decodings keep offsets, and UTF-8 keeps ASCII prefixes; re-read to be exact.
+    // Leading line ends are ASCII in every supported set: find the start again in the text.
     text = decoded;
     header = { ...header, start: skipLeadingLineEnds(text) };
   }
