@@ -16,6 +16,7 @@ import type {
 import type { MacrosTable } from './service-desk/macro-tables';
 import type { BusinessCalendarsTable, SlaPoliciesTable } from './service-desk/sla-tables';
 import type { InboundMailTable } from './channels/mail-tables';
+import type { Hl7MessagesTable } from './care-transitions/hl7-tables';
 import type { KbArticlesTable, KbTranslationsTable } from './knowledge/kb-tables';
 
 /**
@@ -386,6 +387,7 @@ export interface Schema {
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   inbound_mail: InboundMailTable;
+  hl7_messages: Hl7MessagesTable;
   api_tokens: ApiTokensTable;
   one_time_tokens: OneTimeTokensTable;
   login_lockouts: LoginLockoutsTable;
