@@ -18,7 +18,8 @@ export interface MllpFrameEvent {
 
 /**
  * A frame that was started but will not be delivered:
- * - `nested-start`: a Start Block arrived inside an open frame. The sender gave up on the
+ * - `nested-start`: a Start Block arrived inside an open frame that already had payload
+ *   bytes (a Start Block right after another is counted as a stray byte). The sender gave up on the
  *   frame (a retransmission after a timeout or a reconnect is the usual cause), so the
  *   decoder drops what it had and starts over from the new Start Block: the retransmission
  *   is received whole.
@@ -35,7 +36,10 @@ export interface MllpRefusedFrame {
   head: Buffer;
 }
 
-/** Bytes outside any frame (before a Start Block): discarded. Reported once per push. */
+/**
+ * Bytes outside any frame (before a Start Block): discarded. A run of them is reported once,
+ * before the next event or at the end of the push.
+ */
 export interface MllpStrayBytes {
   type: 'error';
   kind: 'bytes-outside-frame';
@@ -144,9 +148,14 @@ export class MllpFrameDecoder {
           }
           this.#append(chunk.subarray(at, stop));
           if (stop === end) {
+            this.#reportStray(events);
             events.push(this.#closeFrame());
             this.#state = 'after-end';
+          } else if (this.#bytes === 0) {
+            // Two Start Blocks in a row abandon nothing: the first one was a stray byte.
+            this.#stray += 1;
           } else {
+            this.#reportStray(events);
             events.push(this.#refuse(this.#oversizedHead ? 'oversized' : 'nested-start'));
             this.#openFrame();
           }
