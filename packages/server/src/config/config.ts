@@ -102,8 +102,47 @@ export const configSchema = z
     smsProviderUrl: z.string().url().optional(),
     /** Bearer token for the SMS provider (secret). */
     smsProviderToken: z.string().min(1).optional(),
+    /** Whether `caredesk serve` listens for HL7 v2 over MLLP (issue #6 point 1). */
+    mllpEnabled: z
+      .union([z.boolean(), z.enum(['true', 'false'])])
+      .transform((v) => v === true || v === 'true')
+      .default(true),
+    mllpHost: z.string().min(1).default('127.0.0.1'),
+    /** 2575 is the IANA-registered port for HL7 over MLLP; 0 picks a free port (tests). */
+    mllpPort: z.coerce.number().int().min(0).max(65535).default(2575),
+    /** PEM certificate (chain) for MLLP over TLS; with mllpTlsKey, or neither for plain TCP. */
+    mllpTlsCert: z.string().min(1).optional(),
+    /** PEM private key for MLLP over TLS. */
+    mllpTlsKey: z.string().min(1).optional(),
+    /**
+     * Largest HL7 message in bytes (1 MiB). ADT messages are a few KiB, so this is ample
+     * headroom, and it bounds what the listener buffers at mllpMaxConnections × this.
+     * Feeds carrying embedded documents (base64 in OBX-5) need more.
+     */
+    mllpMaxFrameBytes: z.coerce
+      .number()
+      .int()
+      .min(4 * 1024)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
+    /** Concurrent MLLP connections; interface engines keep a handful open, not hundreds. */
+    mllpMaxConnections: z.coerce.number().int().min(1).max(10_000).default(100),
+    /** A connection silent this long is closed (senders reconnect when they next have a message). */
+    mllpIdleTimeoutSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** A message (or TLS handshake) not complete this long after it began: the connection is closed. */
+    mllpFrameTimeoutSeconds: z.coerce.number().int().min(1).max(3_600).default(30),
   })
-  .strict();
+  .strict()
+  // TLS needs both files; one without the other is a mistake, not a request for plain TCP.
+  .superRefine((c, ctx) => {
+    if (Boolean(c.mllpTlsCert) !== Boolean(c.mllpTlsKey)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.mllpTlsCert ? 'mllpTlsKey' : 'mllpTlsCert'],
+        message: 'set MLLP_TLS_CERT and MLLP_TLS_KEY together',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -136,6 +175,15 @@ export const ENV_SETTINGS: Record<string, keyof Config> = {
   MAIL_FROM: 'mailFrom',
   SMS_PROVIDER_URL: 'smsProviderUrl',
   SMS_PROVIDER_TOKEN: 'smsProviderToken',
+  MLLP_ENABLED: 'mllpEnabled',
+  MLLP_HOST: 'mllpHost',
+  MLLP_PORT: 'mllpPort',
+  MLLP_TLS_CERT: 'mllpTlsCert',
+  MLLP_TLS_KEY: 'mllpTlsKey',
+  MLLP_MAX_FRAME_BYTES: 'mllpMaxFrameBytes',
+  MLLP_MAX_CONNECTIONS: 'mllpMaxConnections',
+  MLLP_IDLE_TIMEOUT_SECONDS: 'mllpIdleTimeoutSeconds',
+  MLLP_FRAME_TIMEOUT_SECONDS: 'mllpFrameTimeoutSeconds',
 };
 
 export class ConfigError extends Error {
