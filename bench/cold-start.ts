@@ -16,7 +16,16 @@ export async function measureColdStart(
   let out = '';
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    // Free SMTP and MLLP ports: a cold start never fails on a port another run holds.
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      INBOUND_MAIL_PORT: '0',
+      MLLP_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

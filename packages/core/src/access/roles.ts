@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'kb.read',
   'kb.manage',
   'mail.quarantine',
+  // The HL7 v2 feed's messages: see them as received, with their ACKs, and replay failures.
+  'interfaces.hl7',
   // Patients, for their own record; caregivers, within an active consent.
   'self.read',
   'self.update',
@@ -131,6 +133,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'kb.read',
     'kb.manage',
     'mail.quarantine',
+    'interfaces.hl7',
   ],
   patient: ['self.read', 'self.update', 'self.consent', 'self.access-log', 'self.request'],
   caregiver: ['proxy.read'],

@@ -103,14 +103,44 @@ export class Hl7Inbox {
     const header = headerOf(message);
     const known = await this.known(header);
     if (known?.status === 'processed') {
-      return {
-        ack: ackBytes(known.ack),
-        status: 'processed',
-        ackCode: known.ack_code,
-        duplicate: true,
-      };
+      if (known.sha256 === sha256(raw))
+        return {
+          ack: ackBytes(known.ack),
+          status: 'processed',
+          ackCode: known.ack_code,
+          duplicate: true,
+        };
+      return this.reuse(message, raw, remoteAddress, now, known);
     }
     return this.process(message, raw, remoteAddress, now, known);
+  }
+
+  /**
+   * A different message under a control id already processed: real feeds reuse ids (every
+   * ADT sample of one vendor in the shared corpus is MSG00001). Processing it would break
+   * "processed once" if it were a resend with a new timestamp; answering the first ACK
+   * would drop it silently. It is refused (AR 205, duplicate key) and kept for admins.
+   */
+  private reuse(
+    message: Hl7Message,
+    raw: Buffer,
+    remoteAddress: string | null,
+    now: Date,
+    first: Hl7MessageRow,
+  ): Promise<Hl7Receipt> {
+    const text = `Control id ${first.control_id ?? ''} was already used by another message (${first.id}).`;
+    const ack = ackText(message, now, {
+      code: 'AR',
+      error: { code: '205', text, location: { segment: 'MSH', field: 10 } },
+    });
+    // Kept without its control id, which belongs to the first message.
+    const header = { ...headerOf(message), controlId: null };
+    return this.store(raw, header, remoteAddress, now, null, {
+      status: 'rejected',
+      ackCode: 'AR',
+      ack,
+      error: text,
+    });
   }
 
   /** Processes a stored message again that did not go through (an admin's replay). */
@@ -211,12 +241,14 @@ export class Hl7Inbox {
     now: Date,
   ): Promise<Hl7Receipt> | Hl7Receipt {
     if (first.status === 'processed')
-      return {
-        ack: ackBytes(first.ack),
-        status: 'processed',
-        ackCode: first.ack_code,
-        duplicate: true,
-      };
+      return first.sha256 === sha256(raw)
+        ? {
+            ack: ackBytes(first.ack),
+            status: 'processed',
+            ackCode: first.ack_code,
+            duplicate: true,
+          }
+        : this.reuse(message, raw, remoteAddress, now, first);
     return this.process(message, raw, remoteAddress, now, first);
   }
 
@@ -293,7 +325,14 @@ export class Hl7Inbox {
       last_attempt_at: at,
       processed_at: outcome.status === 'processed' ? at : null,
     };
-    if (known) return recordAttempt(db, known.id, result);
+    const content = {
+      raw,
+      sha256: sha256(raw),
+      size: raw.length,
+      message_type: header.messageType,
+      version: header.version,
+    };
+    if (known) return recordAttempt(db, known.id, { ...result, ...content });
     await insertMessage(db, {
       id,
       organization_id: this.deps.organizationId,
@@ -302,12 +341,8 @@ export class Hl7Inbox {
       sending_application: header.sendingApplication,
       sending_facility: header.sendingFacility,
       control_id: header.controlId,
-      message_type: header.messageType,
-      version: header.version,
-      sha256: createHash('sha256').update(raw).digest('hex'),
-      size: raw.length,
-      raw,
       attempts: 1,
+      ...content,
       ...result,
     });
   }
@@ -333,6 +368,10 @@ function headerOf(message: Hl7Message): Header {
     messageType: `${code}^${trigger}`,
     version: message.version || null,
   };
+}
+
+function sha256(raw: Buffer): string {
+  return createHash('sha256').update(raw).digest('hex');
 }
 
 function receipt(outcome: Outcome, duplicate: boolean): Hl7Receipt {

@@ -47,7 +47,12 @@ describe('the "shared with you" e-mail really goes out', () => {
       .executeTakeFirstOrThrow();
 
     await w.desk.jobs.runOnce();
-    const mail = await sink.waitFor((m) => m.envelope.to.includes('liv.helper@family.example'));
+    // Liv also gets her own account's e-mail; this one is the job's (its Message-ID says so).
+    const mail = await sink.waitFor(
+      (m) =>
+        m.envelope.to.includes('liv.helper@family.example') &&
+        m.messageId === `<caregiver-shared.${job.id}@desk.riverside.example>`,
+    );
     expect(mail.subject).toBe(
       translate('lv', 'web.caregiver-invite.email.subject', { name: 'Bruno Invite' }),
     );

@@ -1,4 +1,6 @@
 import type { Clock } from '@caredesk/core';
+import { createHl7Feed, type Hl7Feed } from '../care-transitions/hl7-feed';
+import type { Hl7Handlers } from '../care-transitions/hl7-inbox';
 import { SHARED_WITH_YOU } from '../caregivers/shared-with-you-email';
 import { sharedWithYouMailer } from '../caregivers/shared-with-you-mailer';
 import { mailDomainOf, mailFromOf, type Config } from '../config/config';
@@ -31,6 +33,8 @@ export interface ChannelDeps {
   openLink: (kind: string, payload: SealedLinkPayload) => string;
   /** The job runner's handler table; the channels add theirs. */
   handlers: Record<string, JobHandler>;
+  /** What each HL7 v2 message kind becomes (care transitions), by `ADT^A03` and so on. */
+  hl7Handlers: Hl7Handlers;
   onError: (error: unknown, context: string) => void;
 }
 
@@ -38,13 +42,15 @@ export interface Channels {
   /** `caredesk serve` calls listen() when INBOUND_MAIL_ENABLED. */
   inboundMail: InboundMailListener;
   quarantine: MailQuarantine;
+  /** The HL7 v2 feed over MLLP; `caredesk serve` calls hl7.listener.listen() when MLLP_ENABLED. */
+  hl7: Hl7Feed;
   mailDomain: string;
   /** Stops taking mail (waits for messages being stored) and closes outbound connections. */
   close(): Promise<void>;
 }
 
 /**
- * E-mail and SMS (issue #5 point 4), chosen from the settings: the inbound SMTP listener and
+ * E-mail and SMS (issue #5 point 4) and the HL7 v2 feed (issue #6 point 1), chosen from the settings: the inbound SMTP listener and
  * its processing job, the quarantine, outbound e-mail (SMTP_URL, or .eml files under
  * dataDir/outbox-mail) and SMS (SMS_PROVIDER_URL, or files under dataDir/outbox-sms). Job
  * kinds: mail.inbound.process, email.send, email.caregiver-shared, email.password-reset,
@@ -91,12 +97,22 @@ export function createChannels(deps: ChannelDeps): Channels {
     serverName: mailDomain,
     onError: deps.onError,
   });
+  const hl7 = createHl7Feed({
+    config,
+    database,
+    clock,
+    organizationId: deps.organizationId,
+    handlers: deps.hl7Handlers,
+    onError: deps.onError,
+  });
   return {
     inboundMail,
+    hl7,
     quarantine: new MailQuarantine({ database, clock, mailbox: deps.caseMailbox }),
     mailDomain,
     close: async () => {
-      await inboundMail.close();
+      // Before the database closes: messages being stored finish and get their ACKs.
+      await Promise.all([inboundMail.close(), hl7.listener.close()]);
       sender.close();
     },
   };

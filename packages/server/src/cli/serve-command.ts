@@ -1,3 +1,4 @@
+import { mllpBannerLine } from '../channels/mllp/mllp-listener-for';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -45,6 +46,7 @@ export function serveCommand(program: Command): void {
       process.once('SIGTERM', () => void stop('SIGTERM'));
       // Mail first: once the HTTP health check answers, the SMTP listener is up too.
       const mail = config.inboundMailEnabled ? await caredesk.inboundMail.listen() : null;
+      const hl7 = config.mllpEnabled ? await caredesk.hl7.listener.listen() : null;
       await app.listen({ port: config.port, host: config.host });
       caredesk.jobs.start();
       const address = app.server.address();
@@ -60,7 +62,8 @@ export function serveCommand(program: Command): void {
         `\nCareDesk is ready at http://${shownHost}:${port}  (${database.description}, started in ${Math.round(ms)} ms)\n` +
           `  Staff console:  http://${shownHost}:${port}/console\n` +
           `  Patient portal: http://${shownHost}:${port}/portal\n` +
-          (mail ? `  Inbound mail:   smtp://${config.inboundMailHost}:${mail.port}\n` : ''),
+          (mail ? `  Inbound mail:   smtp://${config.inboundMailHost}:${mail.port}\n` : '') +
+          (hl7 ? mllpBannerLine(caredesk.hl7.listener.url ?? '') : ''),
       );
       const logins = join(config.dataDir, DEMO_LOGINS_FILE);
       if (existsSync(logins)) process.stdout.write(`\n${readFileSync(logins, 'utf8')}\n`);

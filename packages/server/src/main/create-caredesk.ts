@@ -27,6 +27,9 @@ import { caseOwner } from '../storage/cases/case-store';
 import type { CaseMailbox } from '../channels/email/inbound/case-mailbox';
 import type { InboundMailListener } from '../channels/email/inbound/smtp-listener';
 import { createChannels } from '../channels/channels';
+import { hl7MessageRoutes } from '../http/care-transitions/hl7-message-routes';
+import type { Hl7Feed } from '../care-transitions/hl7-feed';
+import type { Hl7Handlers } from '../care-transitions/hl7-inbox';
 import type { Config } from '../config/config';
 import { databaseConfig, mailDomainOf } from '../config/config';
 import { registerHomePage } from '../home/home-page';
@@ -87,6 +90,8 @@ export interface CareDesk {
   jobs: JobRunner;
   /** The inbound SMTP listener; `caredesk serve` calls listen() when inbound mail is enabled. */
   inboundMail: InboundMailListener;
+  /** The HL7 v2 feed: its MLLP listener (`caredesk serve` listens when MLLP_ENABLED) and inbox. */
+  hl7: Hl7Feed;
   close(): Promise<void>;
 }
 
@@ -99,6 +104,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface CareDeskAdapters {
   /** Where inbound mail goes (default: the case service). */
   caseMailbox?: CaseMailbox;
+  /** What HL7 v2 messages become (default: none taken yet, issue #6 point 3). */
+  hl7Handlers?: Hl7Handlers;
 }
 
 /**
@@ -207,6 +214,8 @@ export async function createCareDesk(
       caseMailbox: adapters.caseMailbox ?? new CaseMailboxService(database, clock, cases, audit),
       openLink: (kind, payload) => openLink(linkBox, kind, payload),
       handlers,
+      // ADT handling (issue #6 point 3) plugs in here; until then ADT events get AR 201.
+      hl7Handlers: adapters.hl7Handlers ?? new Map(),
       onError: (error, context) => logError(error, context),
     });
     const jobs = new JobRunner({
@@ -286,6 +295,9 @@ export async function createCareDesk(
         await app.register(mailQuarantineRoutes({ quarantine: channels.quarantine }), {
           prefix: '/api',
         });
+        await app.register(hl7MessageRoutes({ database, inbox: channels.hl7.inbox }), {
+          prefix: '/api',
+        });
         registerFhirRoutes(app, {
           patients,
           imports,
@@ -330,6 +342,7 @@ export async function createCareDesk(
       routes,
       jobs,
       inboundMail: channels.inboundMail,
+      hl7: channels.hl7,
       close: async () => {
         // Stop taking mail and jobs, let messages being stored, requests and jobs in flight
         // finish, flush the audit trail, then close the database.

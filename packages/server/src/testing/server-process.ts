@@ -39,8 +39,9 @@ export async function startServerProcess(
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),
-      // Test servers run side by side: each takes a free SMTP port unless told one.
+      // Test servers run side by side: each takes free SMTP and MLLP ports unless told ones.
       INBOUND_MAIL_PORT: '0',
+      MLLP_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

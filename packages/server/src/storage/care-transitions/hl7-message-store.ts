@@ -70,13 +70,26 @@ export async function insertMessage(db: Db, row: Hl7MessageRow): Promise<void> {
   await db.insertInto('hl7_messages').values(row).execute();
 }
 
-/** A later attempt at a stored message (a repeat of a failed one, or an admin's replay). */
+/**
+ * A later attempt at a stored message: an admin's replay, or the sender's repeat of one that
+ * was not processed, whose bytes (a corrected message) replace the stored ones.
+ */
 export async function recordAttempt(
   db: Db,
   id: string,
   outcome: Pick<
     Hl7MessageRow,
-    'status' | 'ack_code' | 'ack' | 'error' | 'last_attempt_at' | 'processed_at'
+    | 'status'
+    | 'ack_code'
+    | 'ack'
+    | 'error'
+    | 'last_attempt_at'
+    | 'processed_at'
+    | 'raw'
+    | 'sha256'
+    | 'size'
+    | 'message_type'
+    | 'version'
   >,
 ): Promise<void> {
   await db

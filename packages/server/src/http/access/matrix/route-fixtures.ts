@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertBreakGlass } from '../../../storage/access/break-glass-store';
 import { DESK_FIXTURES } from './desk-route-fixtures';
+import { HL7_FIXTURES } from './hl7-route-fixtures';
 import { fresh, freshAccount, freshTeam, P, type Fixture } from './fixture-support';
 import type { MatrixWorld, TargetName } from './matrix-world';
 
@@ -291,6 +292,7 @@ export const FIXTURES: Record<string, Fixture> = {
   }),
   // The service desk's routes (issue #5), in their own file.
   ...DESK_FIXTURES,
+  ...HL7_FIXTURES,
 };
 
 /** Routes whose allowed calls may legitimately answer 404 with these fixtures. */
