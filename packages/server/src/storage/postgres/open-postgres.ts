@@ -1,14 +1,17 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from '../database';
 import { redactUrl } from '../database';
 import type { Schema } from '../schema';
 
-// int8 (COUNT, BIGSERIAL) arrives as a string by default; our counts and job ids fit in
-// a double, and both engines must hand repositories the same JavaScript types.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-
-export function openPostgres(url: string, poolSize: number): Database {
+/**
+ * The driver is loaded here, when PostgreSQL is chosen, not at start-up: the embedded
+ * default never needs it.
+ */
+export async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const { default: pg } = await import('pg');
+  // int8 (COUNT, BIGSERIAL) arrives as a string by default; our counts and job ids fit in
+  // a double, and both engines must hand repositories the same JavaScript types.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   // A statement that runs past 15 s is cancelled by the server: an abandoned request must not
   // keep a connection busy and starve the requests behind it.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, statement_timeout: 15_000 });

@@ -1,6 +1,5 @@
 import type { Transform } from 'node:stream';
 import type { QuarantineReason } from '@caredesk/core';
-import { Splitter } from '@zone-eu/mailsplit';
 
 /**
  * Limits on a message's MIME tree. Real mail rarely nests deeper than 5 levels (a forwarded
@@ -30,7 +29,9 @@ function depthOf(node: SplitNode): number {
  * uses) and says whether it is within the limits. Never throws; a splitter error means the
  * structure cannot be parsed.
  */
-export function checkMimeStructure(raw: Buffer): Promise<QuarantineReason | null> {
+export async function checkMimeStructure(raw: Buffer): Promise<QuarantineReason | null> {
+  // Loaded on first use, like the mail parser: start-up needs neither.
+  const { Splitter } = await import('@zone-eu/mailsplit');
   return new Promise((resolve) => {
     const splitter = new Splitter({
       maxChildNodes: MIME_LIMITS.maxParts + 1,

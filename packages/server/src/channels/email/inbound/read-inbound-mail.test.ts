@@ -139,7 +139,7 @@ describe('reading an inbound message', () => {
     expect(mail.safeHtml ?? '').not.toMatch(/<script|onerror|javascript:/i);
   });
 
-  it('returns null for HTML too large to sanitise, leaving the text', () => {
-    expect(sanitizeMailHtml(`<p>${'a'.repeat(3 * 1024 * 1024)}</p>`)).toBeNull();
+  it('returns null for HTML too large to sanitise, leaving the text', async () => {
+    expect(await sanitizeMailHtml(`<p>${'a'.repeat(3 * 1024 * 1024)}</p>`)).toBeNull();
   });
 });

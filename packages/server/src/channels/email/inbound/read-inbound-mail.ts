@@ -6,7 +6,7 @@ import {
   sniffContentType,
   type QuarantineReason,
 } from '@caredesk/core';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { InboundAttachment } from './case-mailbox';
 import { checkMimeStructure, MIME_LIMITS } from './mime-structure';
 import { sanitizedHtmlToText, sanitizeMailHtml } from './sanitize-mail-html';
@@ -135,6 +135,8 @@ export async function readInboundMail(raw: Buffer): Promise<ReadMail> {
   if (structure !== null) return { ...EMPTY, suspicion: structure };
   let mail: ParsedMail;
   try {
+    // Loaded on first use: the parser is a fifth of the server's start-up otherwise.
+    const { simpleParser } = await import('mailparser');
     mail = await simpleParser(raw, {
       keepCidLinks: true,
       skipImageLinks: true,
@@ -154,7 +156,7 @@ export async function readInboundMail(raw: Buffer): Promise<ReadMail> {
   const recipients = mail.headerLines
     .filter((h) => TOKEN_HEADERS.has(h.key))
     .flatMap((h) => h.line.slice(h.line.indexOf(':') + 1).match(ADDRESS) ?? []);
-  const safeHtml = typeof mail.html === 'string' ? sanitizeMailHtml(mail.html) : null;
+  const safeHtml = typeof mail.html === 'string' ? await sanitizeMailHtml(mail.html) : null;
   // mailparser converts HTML to text only outside multipart/alternative; do the rest here.
   const text = (mail.text ?? '').trim() || (safeHtml ? sanitizedHtmlToText(safeHtml) : '');
   return {

@@ -1,4 +1,4 @@
-import sanitizeHtml from 'sanitize-html';
+import type { IOptions } from 'sanitize-html';
 
 /**
  * HTML from an e-mail, made safe to show on a staff screen (issue #5 point 4; OWASP ASVS
@@ -7,7 +7,7 @@ import sanitizeHtml from 'sanitize-html';
  * address), form, frame or embedded object. The text inside dropped elements is kept,
  * except where it is code or markup (script, style, title, template...).
  */
-const OPTIONS: sanitizeHtml.IOptions = {
+const OPTIONS: IOptions = {
   allowedTags: [
     'p',
     'br',
@@ -82,8 +82,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
 /** Largest HTML body sanitised; a longer one is shown as its plain-text version only. */
 export const MAX_SANITISED_HTML = 2 * 1024 * 1024;
 
-export function sanitizeMailHtml(html: string): string | null {
+/**
+ * Loaded on first use, not at start-up: the sanitiser and its HTML and CSS parsers are a
+ * tenth of the server's start-up, and many servers never receive HTML mail.
+ */
+export async function sanitizeMailHtml(html: string): Promise<string | null> {
   if (html.length > MAX_SANITISED_HTML) return null;
+  const { default: sanitizeHtml } = await import('sanitize-html');
   return sanitizeHtml(html, OPTIONS).trim();
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
 import { redactUrl } from '../../../storage/database';
 
 /** One message as CareDesk sends it. Addresses are plain `local@domain` strings. */
@@ -50,14 +50,28 @@ function mailOptions(mail: OutboundMail) {
  * server offers it) and credentials, e.g. smtp://user:pass@smtp.example.org:587.
  */
 export function smtpSender(url: string): MailSender {
-  const transport = createTransport(url);
+  const transport = lazyTransport((nodemailer) => nodemailer.createTransport(url));
   return {
     description: redactUrl(url),
     send: async (mail) => {
-      const info = await transport.sendMail(mailOptions(mail));
+      const info = await (await transport.get()).sendMail(mailOptions(mail));
       return { accepted: info.accepted.map(String), response: info.response };
     },
     close: () => transport.close(),
+  };
+}
+
+/**
+ * A transport made on the first message, not at start-up: nodemailer is loaded only then
+ * (it was a tenth of the server's start-up, and many servers send no mail for a while).
+ */
+function lazyTransport<T extends { close(): void }>(make: (nodemailer: typeof Nodemailer) => T) {
+  let made: Promise<T> | null = null;
+  return {
+    get: () => (made ??= import('nodemailer').then((nodemailer) => make(nodemailer))),
+    close: () => {
+      if (made) void made.then((t) => t.close());
+    },
   };
 }
 
@@ -67,11 +81,13 @@ export function smtpSender(url: string): MailSender {
  * mail client opens them.
  */
 export function fileSender(dir: string): MailSender {
-  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'crlf' });
+  const transport = lazyTransport((nodemailer) =>
+    nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'crlf' }),
+  );
   return {
     description: `files in ${dir}`,
     send: async (mail) => {
-      const info = await transport.sendMail(mailOptions(mail));
+      const info = await (await transport.get()).sendMail(mailOptions(mail));
       // buffer: true makes the message a Buffer (the typings allow a stream as well).
       if (!Buffer.isBuffer(info.message)) throw new Error('expected the message as a Buffer');
       mkdirSync(dir, { recursive: true });
