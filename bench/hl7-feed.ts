@@ -1,0 +1,166 @@
+import { connect, type Socket } from 'node:net';
+import { encodeFrame, MllpFrameDecoder } from '@caredesk/interop/mllp';
+import { freePort, killHard, startServerProcess } from '@caredesk/server/testing/server-process';
+import { createBenchDatabase } from './seed-database';
+import type { EngineName } from './results';
+import { processCpuSeconds } from './workloads';
+
+/** One HL7 feed run's figures (issue #6 point 9). */
+export interface Hl7FeedFigures {
+  name: string;
+  messages: number;
+  seconds: number;
+  /** Messages acknowledged per second over the window. */
+  perSecond: number;
+  /** Send-to-ACK latency, milliseconds. */
+  p50: number;
+  p99: number;
+  max: number;
+  /** ACKs other than AA. */
+  notAccepted: number;
+  serverCores: number | null;
+}
+
+const hl7Time = (d: Date) => d.toISOString().slice(0, 19).replace(/[-T:]/g, '');
+
+/**
+ * The n-th message of a hospital's feed: registrations (A04) of new patients and, for every
+ * second one, that visit's discharge (A03) — a new patient, a new visit, one at a time, as
+ * an emergency department's feed looks. Control ids and MRNs are unique per run.
+ */
+export function feedMessage(n: number, run: string, at: Date): Buffer {
+  const patient = Math.floor(n / 2);
+  const discharge = n % 2 === 1;
+  const when = hl7Time(at);
+  const event = discharge ? 'A03' : 'A04';
+  const segments = [
+    `MSH|^~\\&|ADT|BENCH HOSPITAL|CAREDESK|CLINIC|${when}||ADT^${event}^ADT_${event}|${run}-${n}|P|2.5.1`,
+    `EVN|${event}|${when}`,
+    `PID|1||${run}${patient}^^^BENCH&1.2.3.4&ISO^MR||Bench^Patient ${patient}^A||19700101|F|||1 Main St^^Springfield^IL^62701^USA||^PRN^PH^^^217^5550100|||||||||||||||N`,
+    `PV1|1|E|ED^01^A|E|||1234^Doctor^Dana|||EME||||1|||1234^Doctor^Dana|E|V${run}${patient}^^^BENCH&1.2.3.4&ISO^VN|||||||||||||||||${discharge ? '01' : ''}||||||||${when}|${discharge ? when : ''}`,
+  ];
+  return Buffer.from(segments.join('\r') + '\r', 'utf8');
+}
+
+function exchange(socket: Socket, decoder: MllpFrameDecoder, payload: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      for (const e of decoder.push(chunk))
+        if (e.type === 'frame') {
+          socket.off('data', onData);
+          socket.off('close', onClose);
+          resolve(e.payload);
+          return;
+        }
+    };
+    const onClose = () => reject(new Error('connection closed before the ACK'));
+    socket.on('data', onData);
+    socket.once('close', onClose);
+    socket.write(encodeFrame(payload));
+  });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * One connection, one message at a time (original acknowledgment mode): the next message
+ * goes when the last one's ACK is back, or — with `ratePerSecond` — on a fixed schedule,
+ * never before the last ACK. Runs `warmupS` then measures `durationS`.
+ */
+export async function runFeed(opts: {
+  name: string;
+  port: number;
+  run: string;
+  durationS: number;
+  warmupS: number;
+  ratePerSecond?: number;
+  serverPid: number | undefined;
+}): Promise<Hl7FeedFigures> {
+  const socket = await new Promise<Socket>((resolve, reject) => {
+    const s = connect({ host: '127.0.0.1', port: opts.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  socket.setNoDelay(true);
+  const decoder = new MllpFrameDecoder({ maxFrameBytes: 1024 * 1024 });
+  const latencies: number[] = [];
+  let notAccepted = 0;
+  let n = 0;
+  const send = async (measure: boolean) => {
+    const t = performance.now();
+    const ack = await exchange(socket, decoder, feedMessage(n++, opts.run, new Date()));
+    if (!measure) return;
+    latencies.push(performance.now() - t);
+    if (!ack.toString('latin1').includes('MSA|AA|')) notAccepted++;
+  };
+  const gap = opts.ratePerSecond ? 1000 / opts.ratePerSecond : 0;
+  const loop = async (seconds: number, measure: boolean) => {
+    const start = performance.now();
+    let due = start;
+    while (performance.now() - start < seconds * 1000) {
+      if (gap) {
+        due += gap;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+      await send(measure);
+    }
+    return (performance.now() - start) / 1000;
+  };
+  try {
+    await loop(opts.warmupS, false);
+    const cpu0 = processCpuSeconds(opts.serverPid);
+    const seconds = await loop(opts.durationS, true);
+    const cpu1 = processCpuSeconds(opts.serverPid);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      name: opts.name,
+      messages: latencies.length,
+      seconds,
+      perSecond: latencies.length / seconds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? 0,
+      notAccepted,
+      serverCores: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / seconds : null,
+    };
+  } finally {
+    socket.destroy();
+  }
+}
+
+/** Both feed workloads against a fresh database and a real server process. */
+export async function measureHl7Feed(
+  engine: EngineName,
+  adminUrl: string,
+  opts: { durationS: number; warmupS: number },
+): Promise<Hl7FeedFigures[]> {
+  const db = await createBenchDatabase(engine, adminUrl);
+  const mllpPort = await freePort();
+  const server = await startServerProcess(
+    { ...db.env, MLLP_PORT: String(mllpPort) },
+    await freePort(),
+  );
+  try {
+    const base = { port: mllpPort, durationS: opts.durationS, warmupS: opts.warmupS };
+    const pid = server.child.pid;
+    return [
+      await runFeed({
+        ...base,
+        name: 'one connection, as fast as ACKs come',
+        run: 'F',
+        serverPid: pid,
+      }),
+      await runFeed({
+        ...base,
+        name: 'one connection at 500 msg/s',
+        run: 'R',
+        ratePerSecond: 500,
+        serverPid: pid,
+      }),
+    ];
+  } finally {
+    await killHard(server);
+    await db.dispose();
+  }
+}
