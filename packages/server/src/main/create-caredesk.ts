@@ -260,7 +260,7 @@ export async function createCareDesk(
         await app.register(
           caseRoutes({
             cases,
-            categories: new CaseCategories(database, clock, cases),
+            categories: new CaseCategories(database, clock),
             reader,
             access,
           }),

@@ -216,7 +216,7 @@ export const caseRoutes =
       async (req) => {
         const org = orgOf(req.access.principal);
         return {
-          items: await deps.cases.categories(org),
+          items: await deps.categories.list(org),
           labels: await deps.categories.customLabels(org),
         };
       },

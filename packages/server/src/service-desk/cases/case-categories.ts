@@ -1,15 +1,19 @@
 import { DomainError, messageTextProblem, type Clock, type FieldIssue } from '@caredesk/core';
 import type { RequestAudit } from '../../access/request-audit';
 import type { Database } from '../../storage/database';
-import type { CaseService } from './case-service';
+import { caseCategoryCodes } from '../../storage/cases/case-store';
 
 /** The organization's own case categories (issue #5 §1: categories are admin-extendable). */
 export class CaseCategories {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
-    private readonly cases: CaseService,
   ) {}
+
+  /** Built-in categories plus the organization's own, active ones. */
+  list(organizationId: string): Promise<string[]> {
+    return caseCategoryCodes(this.database.db, organizationId);
+  }
 
   /** Labels of the organization's own categories, per language (built-ins are in the catalogs). */
   async customLabels(organizationId: string): Promise<Record<string, Record<string, string>>> {
@@ -44,7 +48,7 @@ export class CaseCategories {
     }
     if (issues.length)
       throw new DomainError('validation', 'problem.validation', 'Invalid category.', issues);
-    if ((await this.cases.categories(organizationId)).includes(code))
+    if ((await this.list(organizationId)).includes(code))
       throw new DomainError('conflict', 'case.category.exists', 'That category exists.');
     await this.database.db.transaction().execute(async (trx) => {
       await trx

@@ -1,6 +1,4 @@
-import { timeOrderedId } from '../../storage/time-ordered-id';
 import {
-  BUILT_IN_CASE_CATEGORIES,
   catalogLanguage,
   cleanTags,
   DomainError,
@@ -17,6 +15,7 @@ import type { Kysely } from 'kysely';
 import type { RequestAudit } from '../../access/request-audit';
 import {
   appendCaseEvent,
+  isCaseCategory,
   loadCase,
   nextCaseNumber,
   updateCaseRow,
@@ -25,6 +24,7 @@ import {
 import type { Database } from '../../storage/database';
 import type { GroupCommit } from '../../storage/group-commit';
 import type { Schema } from '../../storage/schema';
+import { timeOrderedId } from '../../storage/time-ordered-id';
 import { offerSurvey } from '../csat/csat-service';
 import type { CaseDeliveryPort, CaseRoutingPort, CaseSlaPort, SlaColumns } from './case-ports';
 import { NO_SLA } from './case-sla';
@@ -81,23 +81,6 @@ export class CaseService {
     private readonly options: CaseServiceOptions,
   ) {}
 
-  /** Built-in categories plus the organization's own, active ones. */
-  async categories(organizationId: string): Promise<string[]> {
-    const own = await this.database.db
-      .selectFrom('case_categories')
-      .select('code')
-      .where('organization_id', '=', organizationId)
-      .where('active', '=', 1)
-      .execute();
-    return [...BUILT_IN_CASE_CATEGORIES, ...own.map((r) => r.code)];
-  }
-
-  /** Whether a case may carry this category: a built-in one needs no read. */
-  private async isCategory(organizationId: string, code: string): Promise<boolean> {
-    if ((BUILT_IN_CASE_CATEGORIES as readonly string[]).includes(code)) return true;
-    return (await this.categories(organizationId)).includes(code);
-  }
-
   /**
    * Opens a case. `mail`, for a case opened by an e-mail, is its first message: written in
    * the same transaction, so a crash can never leave the case without the message that
@@ -111,7 +94,7 @@ export class CaseService {
   ): Promise<CaseView> {
     const c = validateNewCase(input, this.options.defaultCountry);
     if (mail) requireMessageText(mail.body);
-    if (!(await this.isCategory(organizationId, c.category)))
+    if (!(await isCaseCategory(this.database.db, organizationId, c.category)))
       throw new DomainError('validation', 'problem.validation', 'Unknown category.', [
         { path: 'category', messageKey: 'case.category.invalid', detail: 'unknown category' },
       ]);
@@ -231,7 +214,7 @@ export class CaseService {
     const actor = actorOf(audit.ctx);
     const issues: FieldIssue[] = [];
     const tags = patch.tags ? cleanTags(issues, 'tags', patch.tags) : undefined;
-    if (patch.category && !(await this.isCategory(organizationId, patch.category)))
+    if (patch.category && !(await isCaseCategory(this.database.db, organizationId, patch.category)))
       issues.push({ path: 'category', messageKey: 'case.category.invalid', detail: 'unknown' });
     if (issues.length)
       throw new DomainError('validation', 'problem.validation', 'Invalid change.', issues);

@@ -1,4 +1,3 @@
-import { timeOrderedId } from '../../storage/time-ordered-id';
 import { randomBytes } from 'node:crypto';
 import {
   ACTIVE_CASE_STATUSES,
@@ -10,6 +9,7 @@ import {
 import type { Kysely } from 'kysely';
 import { appendCaseEvent, nextMessagePosition, type CaseRow } from '../../storage/cases/case-store';
 import type { Schema } from '../../storage/schema';
+import { timeOrderedId } from '../../storage/time-ordered-id';
 import type { CaseActor } from './case-views';
 
 /** What an e-mail adds to a message: where it came from, and its files (channels/email). */

@@ -1,4 +1,10 @@
-import { DomainError, type CaseChannel, type CasePriority, type CaseStatus } from '@caredesk/core';
+import {
+  BUILT_IN_CASE_CATEGORIES,
+  DomainError,
+  type CaseChannel,
+  type CasePriority,
+  type CaseStatus,
+} from '@caredesk/core';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { Schema } from '../schema';
@@ -86,6 +92,30 @@ export async function appendCaseEvent(trx: Kysely<Schema>, e: CaseEventInput): P
       data: JSON.stringify(e.data),
     })
     .execute();
+}
+
+/** Built-in categories plus the organization's own, active ones (issue #5 §1). */
+export async function caseCategoryCodes(
+  db: Kysely<Schema>,
+  organizationId: string,
+): Promise<string[]> {
+  const own = await db
+    .selectFrom('case_categories')
+    .select('code')
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', 1)
+    .execute();
+  return [...BUILT_IN_CASE_CATEGORIES, ...own.map((r) => r.code)];
+}
+
+/** Whether a case may carry this category: a built-in one needs no read. */
+export async function isCaseCategory(
+  db: Kysely<Schema>,
+  organizationId: string,
+  code: string,
+): Promise<boolean> {
+  if ((BUILT_IN_CASE_CATEGORIES as readonly string[]).includes(code)) return true;
+  return (await caseCategoryCodes(db, organizationId)).includes(code);
 }
 
 /** Whose a case is, for the access decision on case routes (architecture rule 1). */

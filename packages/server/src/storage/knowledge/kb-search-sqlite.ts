@@ -96,7 +96,10 @@ let indexWrites = 0;
 /** How many translations match, counting no further than `cap` (FTS5 stops reading there). */
 async function countUpTo(db: Kysely<Schema>, match: string, cap: number): Promise<number> {
   let counts = matchCounts.get(db);
-  if (!counts) matchCounts.set(db, (counts = new Map()));
+  if (!counts) {
+    counts = new Map<string, { n: number; writes: number; at: number }>();
+    matchCounts.set(db, counts);
+  }
   const key = `${cap} ${match}`;
   const now = Date.now();
   const known = counts.get(key);

@@ -1,0 +1,156 @@
+import { connect, type Socket } from 'node:net';
+import { encodeFrame, MllpFrameDecoder } from '@caredesk/interop/mllp';
+import { parseHl7 } from '@caredesk/interop/hl7v2';
+import { databaseConfig, loadConfig } from '../config/config';
+import { openDatabase } from '../storage/database';
+import { CRASH_TEST_AUDIT_KEY, overridesFromEnv } from './crash-harness';
+import { freePort, killHard, startServerProcess, type ServerProcess } from './server-process';
+
+export interface Hl7CrashReport {
+  messages: number;
+  /** Times the server was killed with SIGKILL during the feed. */
+  kills: number;
+  /** Messages sent again because the connection broke before their ACK. */
+  resent: number;
+  /** Messages answered with something other than AA. */
+  notAccepted: number;
+  /** Acknowledged messages without a processed row in hl7_messages. */
+  lost: number;
+  /** Control ids stored more than once. */
+  duplicates: number;
+  /** What the caller counts of the work each message did (e.g. patients per MRN). */
+  work: Map<string, number>;
+}
+
+/** One message of the feed: its control id, and the bytes as a sender keeps them. */
+export interface FeedMessage {
+  controlId: string;
+  bytes: Buffer;
+}
+
+/** Sends one frame and waits for its answer; rejects when the connection breaks first. */
+function exchange(socket: Socket, decoder: MllpFrameDecoder, frame: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      for (const e of decoder.push(chunk))
+        if (e.type === 'frame') {
+          cleanup();
+          resolve(e.payload);
+          return;
+        }
+    };
+    const onGone = () => {
+      cleanup();
+      reject(new Error('connection closed before the ACK'));
+    };
+    const cleanup = () => {
+      socket.off('data', onData);
+      socket.off('close', onGone);
+      socket.off('error', onGone);
+    };
+    socket.on('data', onData);
+    socket.once('close', onGone);
+    socket.once('error', onGone);
+    socket.write(encodeFrame(frame));
+  });
+}
+
+function connectTo(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ host: '127.0.0.1', port }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+/**
+ * Issue #6 point 9, "SIGKILL the server during a feed": `caredesk serve` takes `messages`
+ * over one MLLP connection from a sender that behaves as interface engines do (one message
+ * at a time; after a broken connection, reconnect and resend the message whose ACK never
+ * came), while the harness kills the server with SIGKILL again and again and restarts it
+ * on the same ports. Afterwards every message must be stored once, processed, and the
+ * caller's `countWork` sees each message's work done exactly once.
+ */
+export async function runHl7CrashRounds(
+  serverEnv: Record<string, string>,
+  messages: FeedMessage[],
+  countWork: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<Map<string, number>>,
+  options: { kills?: number } = {},
+): Promise<Hl7CrashReport> {
+  const wantedKills = options.kills ?? 10;
+  const mllpPort = await freePort();
+  const env = {
+    DATABASE_URL: '',
+    CAREDESK_AUDIT_KEY: CRASH_TEST_AUDIT_KEY,
+    ...serverEnv,
+    MLLP_PORT: String(mllpPort),
+  };
+  const httpPort = await freePort();
+  let server: ServerProcess | null = await startServerProcess(env, httpPort);
+  let resent = 0;
+  let notAccepted = 0;
+  const acked = new Set<string>();
+
+  const feed = async () => {
+    let socket: Socket | null = null;
+    let decoder = new MllpFrameDecoder({ maxFrameBytes: 1024 * 1024 });
+    for (const m of messages) {
+      for (;;) {
+        try {
+          if (!socket) {
+            socket = await connectTo(mllpPort);
+            decoder = new MllpFrameDecoder({ maxFrameBytes: 1024 * 1024 });
+          }
+          const ack = parseHl7(await exchange(socket, decoder, m.bytes));
+          if (ack.get('MSA-1') !== 'AA') notAccepted++;
+          acked.add(m.controlId);
+          break;
+        } catch {
+          socket?.destroy();
+          socket = null;
+          resent++;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+    }
+    socket?.destroy();
+  };
+  let done = false;
+  const feeding = feed().finally(() => (done = true));
+  let kills = 0;
+  while (!done && kills < wantedKills) {
+    await new Promise((r) => setTimeout(r, 100 + Math.random() * 250));
+    if (done) break;
+    await killHard(server);
+    kills++;
+    server = await startServerProcess(env, httpPort);
+  }
+  await feeding;
+  await killHard(server);
+  server = null;
+
+  const config = loadConfig({}, { logLevel: 'silent', ...overridesFromEnv(env) });
+  const database = await openDatabase(databaseConfig(config));
+  try {
+    const rows = await database.db
+      .selectFrom('hl7_messages')
+      .select(['control_id', 'status'])
+      .execute();
+    const perControl = new Map<string, number>();
+    for (const r of rows)
+      if (r.control_id) perControl.set(r.control_id, (perControl.get(r.control_id) ?? 0) + 1);
+    const processed = new Set(
+      rows.filter((r) => r.status === 'processed').map((r) => r.control_id),
+    );
+    return {
+      messages: messages.length,
+      kills,
+      resent,
+      notAccepted,
+      lost: [...acked].filter((c) => !processed.has(c)).length,
+      duplicates: [...perControl.values()].filter((n) => n > 1).length,
+      work: await countWork(database),
+    };
+  } finally {
+    await database.close();
+  }
+}
