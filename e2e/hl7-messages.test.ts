@@ -13,6 +13,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
+const LANGUAGES = ['en', 'es', 'lv', 'nb'] as const;
+/** 1280 × 800 at 200 % zoom. */
+const ZOOMED = { width: 640, height: 400 };
+
 const OUTCOME: Record<string, string> = {
   AA: 'Accepted (AA)',
   AE: 'Error (AE)',
@@ -84,15 +88,23 @@ describe('HL7 messages in the console', () => {
       const ackLines = await ack.locator('.hl7-segment').allInnerTexts();
       expect(ackLines.map((line) => line.trim())).toContain(adtMsa);
 
-      for (const [size, viewport] of [
-        ['phone', PHONE],
-        ['desktop', DESKTOP],
-      ] as const) {
-        await page.setViewportSize(viewport);
-        expect(await seriousViolations(page), `hl7 messages ${size}`).toEqual([]);
-        expect(await sidewaysScroll(page), `hl7 messages ${size}`).toBeLessThanOrEqual(0);
-        await screenshot(page, `hl7-messages-${size}`);
+      for (const lang of LANGUAGES) {
+        await page.locator('.language-picker select').selectOption(lang);
+        await page.locator(`html[lang="${lang}"]`).waitFor();
+        for (const [size, viewport] of [
+          ['phone', PHONE],
+          ['desktop', DESKTOP],
+          ['zoomed', ZOOMED],
+        ] as const) {
+          await page.setViewportSize(viewport);
+          expect(await seriousViolations(page), `hl7 ${lang} ${size}`).toEqual([]);
+          expect(await sidewaysScroll(page), `hl7 ${lang} ${size}`).toBeLessThanOrEqual(0);
+          await screenshot(page, `hl7-messages-${lang}-${size}`);
+        }
       }
+      await page.locator('.language-picker select').selectOption('en');
+      await page.locator('html[lang="en"]').waitFor();
+      await page.setViewportSize(DESKTOP);
 
       // A processed message cannot be replayed; a failed or rejected one can, once confirmed.
       const replayed = adtCode === 'AA' ? junk : adt;
