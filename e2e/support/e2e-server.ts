@@ -27,6 +27,8 @@ export interface E2eServer {
   baseUrl: string;
   /** The server's inbound SMTP listener (127.0.0.1), for mail sent to CareDesk. */
   inboundMailPort: number;
+  /** The server's HL7 v2 MLLP listener (127.0.0.1), for messages an interface engine sends. */
+  mllpPort: number;
   staff: E2eAccount;
   patient: E2eAccount;
   /** A demo patient's family name, to search for. */
@@ -122,14 +124,13 @@ async function addPortalPatient(dataDir: string): Promise<E2eAccount & { patient
   }
 }
 
-/** The SMTP port the server printed in its start-up banner. */
-async function announcedMailPort(server: ServerProcess): Promise<number> {
+/** A port the server printed in its start-up banner (SMTP, MLLP). */
+async function announcedPort(server: ServerProcess, what: string, line: RegExp): Promise<number> {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    const port = /Inbound mail: +smtp:\/\/[^:\s]+:(\d+)/.exec(server.output())?.[1];
+    const port = line.exec(server.output())?.[1];
     if (port) return Number(port);
-    if (Date.now() > deadline)
-      throw new Error(`no inbound mail port announced:\n${server.output()}`);
+    if (Date.now() > deadline) throw new Error(`no ${what} port announced:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -143,13 +144,18 @@ export async function startE2eServer(
   options: { env?: Record<string, string> } = {},
 ): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caredesk-e2e-'));
-  // INBOUND_MAIL_PORT stays 0: the server binds a port of its own and announces it,
-  // so servers started side by side never race for one picked in advance.
+  // INBOUND_MAIL_PORT and MLLP_PORT stay 0: the server binds ports of its own and announces
+  // them, so servers started side by side never race for one picked in advance.
   const env = { CAREDESK_DATA_DIR: dataDir, DATABASE_URL: '', ...options.env };
   let server: ServerProcess | null = null;
   try {
     server = await startServerProcess(env, await freePort(), ['--demo-if-empty']);
-    const inboundMailPort = await announcedMailPort(server);
+    const inboundMailPort = await announcedPort(
+      server,
+      'inbound mail',
+      /Inbound mail: +smtp:\/\/[^:\s]+:(\d+)/,
+    );
+    const mllpPort = await announcedPort(server, 'MLLP', /HL7 over MLLP:\s+mllps?:\/\/\S+:(\d+)/);
     const cd = await openStandalone(
       loadConfig({}, { logLevel: 'silent', dataDir, databaseUrl: undefined }),
       systemClock,
@@ -290,6 +296,7 @@ export async function startE2eServer(
         },
         baseUrl: running.baseUrl,
         inboundMailPort,
+        mllpPort,
         staff,
         patient,
         familyName,

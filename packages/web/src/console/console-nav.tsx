@@ -77,6 +77,11 @@ export function ConsoleNav() {
             <NavLink to="/console/mail/quarantine">{t('web.mail.quarantine.title')}</NavLink>
           </li>
         )}
+        {permissions.has('interfaces.hl7') && (
+          <li>
+            <NavLink to="/console/interfaces/hl7">{t('web.hl7.title')}</NavLink>
+          </li>
+        )}
         {permissions.has('kb.read') && (
           <li>
             <NavLink to="/console/knowledge">{t('web.kb.title')}</NavLink>

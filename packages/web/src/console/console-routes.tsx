@@ -20,6 +20,7 @@ import { QueuesPage } from './desk/queues-page';
 import { SlaPage } from './desk-sla/sla-page';
 import { CsatPage } from './desk-csat/csat-page';
 import { DuplicatesPage } from './duplicates/duplicates-page';
+import { Hl7MessagesPage } from './hl7/hl7-messages-page';
 import { MacrosPage } from './macros/macros-page';
 import { QuarantinePage } from './mail/quarantine-page';
 import { ArticleEditorPage } from './knowledge/article-editor-page';
@@ -145,6 +146,16 @@ export function ConsoleRoutes() {
           <Signed>
             <RequirePermission permission="mail.quarantine">
               <QuarantinePage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="interfaces/hl7"
+        element={
+          <Signed>
+            <RequirePermission permission="interfaces.hl7">
+              <Hl7MessagesPage />
             </RequirePermission>
           </Signed>
         }

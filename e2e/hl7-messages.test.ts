@@ -1,0 +1,139 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { startE2eServer, type E2eServer } from './support/e2e-server';
+import { ackCodeOf, sendMllp } from './support/mllp-send';
+import { firstStaffSignIn } from './support/staff-sign-in';
+
+let server: E2eServer;
+beforeAll(async () => {
+  server = await startE2eServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const LANGUAGES = ['en', 'es', 'lv', 'nb'] as const;
+/** 1280 × 800 at 200 % zoom. */
+const ZOOMED = { width: 640, height: 400 };
+
+const OUTCOME: Record<string, string> = {
+  AA: 'Accepted (AA)',
+  AE: 'Error (AE)',
+  AR: 'Rejected (AR)',
+};
+const VIEW: Record<string, string> = { AA: 'processed', AE: 'failed', AR: 'rejected' };
+
+/** A discharge as a hospital's interface engine sends it; segments end in CR. */
+function dischargeMessage(controlId: string): string {
+  return [
+    `MSH|^~\\&|E2E-ADT|E2E-HOSPITAL|CAREDESK|CLINIC|20261124101500||ADT^A03^ADT_A03|${controlId}|P|2.5.1`,
+    'EVN|A03|20261124101500',
+    'PID|1||E2E-4711^^^E2E-HOSPITAL^MR||Testperson^Erika||19700101|F',
+    'PV1|1|I|WARD-3^301^1|||||||||||||||E2E-V-4711|||||||||||||||||||||||||20261120080000|20261124100000',
+  ].join('\r');
+}
+
+/** The facts row of one message, e.g. its outcome. */
+const fact = (item: Locator, name: string) =>
+  item.locator(`xpath=.//dt[normalize-space()="${name}"]/following-sibling::dd[1]`);
+
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/**
+ * Issue #6 point 1 in the browser: messages that came over MLLP are on record with the ACK
+ * they got; an administrator lists the rejected ones, reads one as received with its ACK,
+ * and replays it.
+ */
+describe('HL7 messages in the console', () => {
+  it('lists what the feed received, shows a message and its ACK, and replays it', async () => {
+    const controlId = `E2E-A03-${Date.now()}`;
+    const junkAck = await sendMllp(server.mllpPort, 'NOT HL7');
+    expect(ackCodeOf(junkAck)).toBe('AR');
+    const adtAck = await sendMllp(server.mllpPort, dischargeMessage(controlId));
+    // AR 201 until ADT handling lands; whatever it is, the page must say the same.
+    const adtCode = ackCodeOf(adtAck);
+    expect(Object.keys(OUTCOME)).toContain(adtCode);
+    const adtMsa = adtAck.split('\n').find((line) => line.startsWith('MSA|'))!;
+
+    const { page, close } = await openBrowser(DESKTOP);
+    try {
+      await firstStaffSignIn(page, server.baseUrl, server.admin);
+      await page.getByRole('link', { name: 'HL7 messages' }).click();
+      await page.getByRole('heading', { level: 1, name: 'HL7 messages' }).waitFor();
+      // Failed messages first: they are what needs attention.
+      expect(await page.getByLabel('Show').inputValue()).toBe('failed');
+
+      await page.getByLabel('Show').selectOption('rejected');
+      const junk = page.locator('li.hl7-message').filter({
+        has: page.getByRole('heading', { name: 'Unreadable message' }),
+      });
+      await junk.waitFor();
+      await expect.poll(() => fact(junk, 'Outcome').innerText()).toBe('Rejected (AR)');
+      expect(await fact(junk, 'Attempts').innerText()).toBe('1');
+
+      await page.getByLabel('Show').selectOption(VIEW[adtCode]!);
+      const adt = page.locator('li.hl7-message').filter({ hasText: controlId });
+      await adt.getByRole('heading', { name: 'ADT^A03' }).waitFor();
+      expect(await fact(adt, 'Outcome').innerText()).toBe(OUTCOME[adtCode]);
+      expect(await fact(adt, 'Sender').innerText()).toBe('E2E-ADT / E2E-HOSPITAL');
+      if (adtCode === 'AR') expect(await junk.count()).toBe(1);
+
+      await adt.getByRole('button', { name: 'Show message' }).click();
+      const text = adt.getByRole('region', { name: 'Message as received' });
+      const ack = adt.getByRole('region', { name: 'Acknowledgement sent' });
+      await text.getByText('PID|1||E2E-4711^^^E2E-HOSPITAL^MR||Testperson^Erika').waitFor();
+      expect(await text.locator('.hl7-segment').count()).toBe(4);
+      const ackLines = await ack.locator('.hl7-segment').allInnerTexts();
+      expect(ackLines.map((line) => line.trim())).toContain(adtMsa);
+
+      for (const lang of LANGUAGES) {
+        await page.locator('.language-picker select').selectOption(lang);
+        await page.locator(`html[lang="${lang}"]`).waitFor();
+        for (const [size, viewport] of [
+          ['phone', PHONE],
+          ['desktop', DESKTOP],
+          ['zoomed', ZOOMED],
+        ] as const) {
+          await page.setViewportSize(viewport);
+          expect(await seriousViolations(page), `hl7 ${lang} ${size}`).toEqual([]);
+          expect(await sidewaysScroll(page), `hl7 ${lang} ${size}`).toBeLessThanOrEqual(0);
+          await screenshot(page, `hl7-messages-${lang}-${size}`);
+        }
+      }
+      await page.locator('.language-picker select').selectOption('en');
+      await page.locator('html[lang="en"]').waitFor();
+      await page.setViewportSize(DESKTOP);
+
+      // A processed message cannot be replayed; a failed or rejected one can, once confirmed.
+      const replayed = adtCode === 'AA' ? junk : adt;
+      if (adtCode === 'AA') await page.getByLabel('Show').selectOption('rejected');
+      await replayed.getByRole('button', { name: 'Replay' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Replay this message?' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Replay' }).click();
+      const done = replayed.getByRole('status').filter({ hasText: 'Replayed. New outcome:' });
+      await done.waitFor();
+      const outcome = await fact(replayed, 'Outcome').innerText();
+      expect(Object.values(OUTCOME)).toContain(outcome);
+      expect(await done.innerText()).toBe(`Replayed. New outcome: ${outcome}`);
+      await expect.poll(() => fact(replayed, 'Attempts').innerText()).toBe('2');
+      expect(await dialog.count()).toBe(0);
+      await screenshot(page, 'hl7-messages-replayed');
+    } finally {
+      await close();
+    }
+  });
+
+  it('is not in an agent’s console', async () => {
+    const { page, close } = await openBrowser(DESKTOP);
+    try {
+      await firstStaffSignIn(page, server.baseUrl, server.staff);
+      await page.getByRole('navigation').getByRole('link').first().waitFor();
+      expect(await page.getByRole('link', { name: 'HL7 messages' }).count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+});
