@@ -1,0 +1,101 @@
+/**
+ * The ADT events CareDesk takes (issue #6 point 3; standards brief §3), as the HL7 inbox's
+ * handler map. Each runs in the transaction that stores the message; a DomainError makes
+ * the message AE and keeps it for replay, with nothing it wrote left behind.
+ *
+ * Events not listed are answered AR 201 by the inbox: A09/A10 (patient tracking), A15/A16
+ * and A25–A27 (pending transfer/discharge/admit and their cancels) change no record CareDesk
+ * keeps; A29 (delete person), A41 (merge account), A45 (move visit), A47 (change identifier)
+ * and A60 (allergies) need handling of their own before CareDesk can accept them.
+ */
+import type { VisitEvent } from '@caredesk/core';
+import type { Hl7Message } from '@caredesk/interop/hl7v2';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema';
+import type { Hl7Context, Hl7Handler, Hl7Handlers } from '../hl7-inbox';
+import { recordVisitEvent } from './adt-encounters';
+import { mergeFromA40 } from './adt-merge';
+import { upsertPatient, type RefreshMode } from './adt-patients';
+import { invalid } from './hl7-values';
+import { recordNextOfKin } from './nk1';
+import { readPid } from './pid';
+import { readVisit, visitNumber } from './pv1';
+
+interface EventRule {
+  /** How much of PID is written to a patient already on file. */
+  refresh: RefreshMode;
+  /** What the event does to the visit; null: the patient part only. */
+  visit: VisitEvent | null;
+}
+
+/** Trigger (MSH-9.2) → what it does. A06/A07 change the class of the visit (brief §3). */
+const EVENTS: Readonly<Record<string, EventRule>> = {
+  A01: { refresh: 'demographics', visit: 'admit' },
+  A04: { refresh: 'demographics', visit: 'register' },
+  A08: { refresh: 'demographics', visit: 'update' },
+  A02: { refresh: 'death', visit: 'transfer' },
+  A03: { refresh: 'death', visit: 'discharge' },
+  A06: { refresh: 'death', visit: 'change-class' },
+  A07: { refresh: 'death', visit: 'change-class' },
+  A11: { refresh: 'death', visit: 'cancel-admit' },
+  A13: { refresh: 'death', visit: 'cancel-discharge' },
+  // Pre-admit / pending admit and person information: the patient is on file before arrival.
+  A05: { refresh: 'demographics', visit: null },
+  A14: { refresh: 'demographics', visit: null },
+  A28: { refresh: 'demographics', visit: null },
+  A31: { refresh: 'demographics', visit: null },
+};
+
+export interface AdtOptions {
+  /** Country for phone numbers sent without a country code. */
+  defaultCountry: string;
+}
+
+async function handleEvent(
+  trx: Kysely<Schema>,
+  message: Hl7Message,
+  ctx: Hl7Context,
+  trigger: string,
+  rule: EventRule,
+  opts: AdtOptions,
+): Promise<void> {
+  const now = ctx.receivedAt.toISOString();
+  const pid = readPid(message, opts.defaultCountry);
+  // Times are read before anything is written: an impossible PV1/EVN time is AE either way.
+  const hasPv1 = message.segment('PV1') !== undefined;
+  const facts = rule.visit && hasPv1 ? readVisit(message) : null;
+  const { patient } = await upsertPatient(trx, ctx.organizationId, pid, {
+    now,
+    defaultCountry: opts.defaultCountry,
+    refresh: rule.refresh,
+  });
+  await recordNextOfKin(trx, message, patient.id, opts.defaultCountry, now);
+  if (!rule.visit) return;
+  if (!facts) {
+    // A08 may come without a visit; every other visit event is about one.
+    if (rule.visit === 'update') return;
+    throw invalid('noPv1', `ADT^${trigger} needs a PV1 segment: it is about a visit.`);
+  }
+  await recordVisitEvent(trx, {
+    organizationId: ctx.organizationId,
+    patient,
+    event: rule.visit,
+    facts,
+    visitNumber: visitNumber(message),
+    messageId: ctx.messageId,
+    trigger: `ADT^${trigger}`,
+    now,
+  });
+}
+
+/** The handler map for `createCareDesk` (hl7Handlers). */
+export function adtHandlers(opts: AdtOptions): Hl7Handlers {
+  const map = new Map<string, Hl7Handler>();
+  for (const [trigger, rule] of Object.entries(EVENTS)) {
+    map.set(`ADT^${trigger}`, (trx, message, ctx) =>
+      handleEvent(trx, message, ctx, trigger, rule, opts),
+    );
+  }
+  map.set('ADT^A40', (trx, message, ctx) => mergeFromA40(trx, message, ctx, opts.defaultCountry));
+  return map;
+}

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { corpusDir } from '@caredesk/interop/fhir-testing';
+import type { Database } from '../../../storage/database';
+import { Hl7Inbox } from '../../hl7-inbox';
+import { adtHandlers } from '../adt-handlers';
+
+/** The ADT files of the shared corpus (read from there, never copied into the project). */
+export function corpusAdtFiles(): string[] {
+  return readdirSync(corpusDir('hl7v2', '.'))
+    .filter((f) => f.startsWith('ADT') && f.endsWith('.hl7'))
+    .sort();
+}
+
+/**
+ * A corpus message under a control id (MSH-10) of its own: one vendor's 44 samples all say
+ * MSG00001, which the inbox rightly refuses to process twice (AR 205).
+ */
+export function corpusMessage(file: string, controlId = file): Buffer {
+  const text = readFileSync(corpusDir('hl7v2', file), 'utf8');
+  const end = text.search(/\r|\n/);
+  const first = end < 0 ? text : text.slice(0, end);
+  const msh = first.split('|');
+  msh[9] = controlId;
+  return Buffer.from(msh.join('|') + (end < 0 ? '' : text.slice(end)), 'utf8');
+}
+
+/**
+ * A small ADT message built from segments, joined with CR as the standard says. Fields are
+ * given as in the wire format; MSH is filled in.
+ */
+export function adt(trigger: string, controlId: string, ...segments: string[]): Buffer {
+  const msh = `MSH|^~\\&|ADT|WARD^1.2.3.4^ISO|CAREDESK|CD|20261124100000+0100||ADT^${trigger}^ADT_${trigger}|${controlId}|P|2.5.1`;
+  return Buffer.from([msh, ...segments].join('\r'), 'utf8');
+}
+
+export const clock = { now: () => new Date('2026-11-24T18:00:00.000Z') };
+
+export function adtInbox(database: Database, organizationId: string): Hl7Inbox {
+  return new Hl7Inbox({
+    database,
+    clock,
+    organizationId,
+    handlers: adtHandlers({ defaultCountry: 'US' }),
+  });
+}
