@@ -43,3 +43,57 @@ export function adtInbox(database: Database, organizationId: string): Hl7Inbox {
     handlers: adtHandlers({ defaultCountry: 'US' }),
   });
 }
+
+/** A PID for a test patient: MR under the ward's OID, Latvian-speaking, a mobile phone. */
+export function pid(mrn: string, opts: { family?: string; deceased?: boolean } = {}): string {
+  const fields = [
+    '1',
+    '',
+    `${mrn}^^^WARD&1.2.3.4&ISO^MR`,
+    '',
+    `${opts.family ?? 'Berzina'}^Anna`,
+    '',
+    '19500412',
+    'F',
+    '',
+    '',
+    'Brivibas iela 1^^Riga^^1010^LVA',
+    '',
+    '^PRN^CP^^371^^20000001',
+    '',
+    'lav',
+  ];
+  while (fields.length < 30) fields.push('');
+  if (opts.deceased) fields[29] = 'Y';
+  return `PID|${fields.join('|')}`;
+}
+
+export interface Pv1 {
+  cls?: string;
+  location?: string;
+  visit?: string;
+  admit?: string;
+  discharge?: string;
+  disposition?: string;
+  destination?: string;
+}
+
+/** A PV1 with the fields ADT handling reads (standards brief §3) at their positions. */
+export function pv1(v: Pv1): string {
+  const f: string[] = Array.from({ length: 45 }, () => '');
+  f[0] = '1';
+  f[1] = v.cls ?? 'I';
+  f[2] = v.location ?? '';
+  f[6] = '1234^Ozols^Janis^^^Dr';
+  f[9] = 'MED';
+  f[18] = v.visit ? `${v.visit}^^^WARD&1.2.3.4&ISO^VN` : '';
+  f[35] = v.disposition ?? '';
+  f[36] = v.destination ?? '';
+  f[43] = v.admit ?? '';
+  f[44] = v.discharge ?? '';
+  return `PV1|${f.join('|')}`;
+}
+
+export function evn(trigger: string, at = '202611241000+0100'): string {
+  return `EVN|${trigger}|${at}`;
+}
