@@ -216,7 +216,8 @@ export async function createCareDesk(
       openLink: (kind, payload) => openLink(linkBox, kind, payload),
       handlers,
       // ADT handling (issue #6 point 3); events it does not list get AR 201.
-      hl7Handlers: adapters.hl7Handlers ?? adtHandlers({ defaultCountry: config.defaultCountry }),
+      hl7Handlers:
+        adapters.hl7Handlers ?? adtHandlers({ defaultCountry: config.defaultCountry, audit }),
       onError: (error, context) => logError(error, context),
     });
     const jobs = new JobRunner({

@@ -4,9 +4,14 @@ import { addOrganization } from '../../storage/contract/registry-fixtures';
 import { parseDoc } from '../../storage/json';
 import { createTestDatabase, type TestDatabase } from '../../storage/testing/test-database';
 import { Hl7Inbox } from '../hl7-inbox';
-import { adtHandlers } from './adt-handlers';
 import type { AdtEncounter } from './adt-encounters';
-import { adtInbox, clock, corpusAdtFiles, corpusMessage } from './testing/adt-messages';
+import {
+  adtInbox,
+  clock,
+  corpusAdtFiles,
+  corpusMessage,
+  testAdtHandlers,
+} from './testing/adt-messages';
 
 /** Events CareDesk leaves to the inbox's AR 201 (see adt-handlers.ts for why). */
 const NOT_TAKEN = [
@@ -59,7 +64,7 @@ describe('every ADT message of the shared corpus through the handler map', () =>
       database: t.database,
       clock,
       organizationId: org,
-      handlers: adtHandlers({ defaultCountry: 'US' }),
+      handlers: testAdtHandlers(t.database),
       onError: (e) => crashes.push(e),
     });
     const receipt = await inbox.receive(corpusMessage(file), null);

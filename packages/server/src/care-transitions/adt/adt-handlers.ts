@@ -11,6 +11,8 @@
 import type { VisitEvent } from '@caredesk/core';
 import type { Hl7Message } from '@caredesk/interop/hl7v2';
 import type { Kysely } from 'kysely';
+import { systemAudit, type AuditFacts } from '../../access/request-audit';
+import type { AuditSink } from '../../audit/audit-sink';
 import type { Schema } from '../../storage/schema';
 import type { Hl7Context, Hl7Handler, Hl7Handlers } from '../hl7-inbox';
 import { recordVisitEvent } from './adt-encounters';
@@ -49,6 +51,28 @@ const EVENTS: Readonly<Record<string, EventRule>> = {
 export interface AdtOptions {
   /** Country for phone numbers sent without a country code. */
   defaultCountry: string;
+  /** Every record the feed writes is audited, as the JSON API's writes are (rule 2). */
+  audit: AuditSink;
+}
+
+/**
+ * Audit entries for what one message changed, appended last in its transaction (the
+ * PostgreSQL chain-head lock is then held only until commit). Detail names the message,
+ * never patient data.
+ */
+export async function auditAdt(
+  trx: Kysely<Schema>,
+  ctx: Hl7Context,
+  sink: AuditSink,
+  facts: AuditFacts[],
+): Promise<void> {
+  if (facts.length === 0) return;
+  const audit = systemAudit(sink, {
+    name: 'HL7 ADT feed',
+    organizationId: ctx.organizationId,
+    now: ctx.receivedAt,
+  });
+  await audit.inTransaction(trx, facts);
 }
 
 async function handleEvent(
@@ -64,28 +88,38 @@ async function handleEvent(
   // Times are read before anything is written: an impossible PV1/EVN time is AE either way.
   const hasPv1 = message.segment('PV1') !== undefined;
   const facts = rule.visit && hasPv1 ? readVisit(message) : null;
-  const { patient } = await upsertPatient(trx, ctx.organizationId, pid, {
+  const { patient, change } = await upsertPatient(trx, ctx.organizationId, pid, {
     now,
     defaultCountry: opts.defaultCountry,
     refresh: rule.refresh,
   });
-  await recordNextOfKin(trx, message, patient.id, opts.defaultCountry, now);
-  if (!rule.visit) return;
-  if (!facts) {
+  const detail = JSON.stringify({ hl7MessageId: ctx.messageId, event: `ADT^${trigger}` });
+  const audited: AuditFacts[] = [];
+  const note = (action: 'create' | 'update', resourceType: string, resourceId: string) =>
+    audited.push({ action, patientId: patient.id, resourceType, resourceId, detail });
+  if (change !== 'unchanged')
+    note(change === 'created' ? 'create' : 'update', 'Patient', patient.id);
+  if ((await recordNextOfKin(trx, message, patient.id, opts.defaultCountry, now)) > 0)
+    note('update', 'RelatedPerson', patient.id);
+  if (rule.visit && !facts && rule.visit !== 'update') {
     // A08 may come without a visit; every other visit event is about one.
-    if (rule.visit === 'update') return;
     throw invalid('noPv1', `ADT^${trigger} needs a PV1 segment: it is about a visit.`);
   }
-  await recordVisitEvent(trx, {
-    organizationId: ctx.organizationId,
-    patient,
-    event: rule.visit,
-    facts,
-    visitNumber: visitNumber(message),
-    messageId: ctx.messageId,
-    trigger: `ADT^${trigger}`,
-    now,
-  });
+  if (rule.visit && facts) {
+    const visit = await recordVisitEvent(trx, {
+      organizationId: ctx.organizationId,
+      patient,
+      event: rule.visit,
+      facts,
+      visitNumber: visitNumber(message),
+      messageId: ctx.messageId,
+      trigger: `ADT^${trigger}`,
+      now,
+    });
+    if (visit.encounter && (visit.change === 'created' || visit.change === 'updated'))
+      note(visit.change === 'created' ? 'create' : 'update', 'Encounter', visit.encounter.id);
+  }
+  await auditAdt(trx, ctx, opts.audit, audited);
 }
 
 /** The handler map for `createCareDesk` (hl7Handlers). */
@@ -96,6 +130,9 @@ export function adtHandlers(opts: AdtOptions): Hl7Handlers {
       handleEvent(trx, message, ctx, trigger, rule, opts),
     );
   }
-  map.set('ADT^A40', (trx, message, ctx) => mergeFromA40(trx, message, ctx, opts.defaultCountry));
+  map.set('ADT^A40', async (trx, message, ctx) => {
+    const merged = await mergeFromA40(trx, message, ctx, opts.defaultCountry);
+    await auditAdt(trx, ctx, opts.audit, merged);
+  });
   return map;
 }

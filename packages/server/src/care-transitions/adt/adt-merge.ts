@@ -7,6 +7,7 @@
 import type { Identifier, Patient } from '@caredesk/core';
 import type { Hl7Message } from '@caredesk/interop/hl7v2';
 import type { Kysely } from 'kysely';
+import type { AuditFacts } from '../../access/request-audit';
 import { appendCaseEvent } from '../../storage/cases/case-store';
 import { mergePatients } from '../../storage/patients/patient-merge';
 import { writePatient } from '../../storage/patients/patient-rows';
@@ -20,27 +21,35 @@ export async function mergeFromA40(
   message: Hl7Message,
   ctx: Hl7Context,
   defaultCountry: string,
-): Promise<void> {
+): Promise<AuditFacts[]> {
   const now = ctx.receivedAt.toISOString();
+  const detail = JSON.stringify({ hl7MessageId: ctx.messageId, event: 'ADT^A40' });
+  const audited: AuditFacts[] = [];
   const pairs = Math.max(1, message.segments('PID').length);
   for (let i = 1; i <= pairs; i++) {
     const pid = readPid(message, defaultCountry, i);
     const priorMr = readMrg(message, i);
-    const { patient: survivor } = await upsertPatient(trx, ctx.organizationId, pid, {
+    const { patient: survivor, change } = await upsertPatient(trx, ctx.organizationId, pid, {
       now,
       defaultCountry,
       refresh: 'death',
     });
+    const patientFact = (action: AuditFacts['action'], patientId: string) =>
+      audited.push({ action, patientId, resourceType: 'Patient', resourceId: patientId, detail });
+    if (change === 'created') patientFact('create', survivor.id);
     const prior = await findByIdentifier(trx, ctx.organizationId, priorMr);
     if (!prior) {
       // The merged record never reached CareDesk: its MRN now leads to the survivor.
-      await adoptIdentifier(trx, survivor, priorMr, now);
+      if (await adoptIdentifier(trx, survivor, priorMr, now)) patientFact('update', survivor.id);
       continue;
     }
     if (prior.id === survivor.id) continue; // merged already (a re-delivery)
     await mergePatients(trx, ctx.organizationId, prior.id, survivor.id, now);
     await repointOpenCases(trx, ctx, prior.id, survivor.id, now);
+    patientFact('merge', prior.id);
+    patientFact('merge', survivor.id);
   }
+  return audited;
 }
 
 async function adoptIdentifier(
@@ -48,8 +57,9 @@ async function adoptIdentifier(
   survivor: Patient,
   id: Identifier,
   now: string,
-): Promise<void> {
-  if (survivor.identifiers.some((i) => i.system === id.system && i.value === id.value)) return;
+): Promise<boolean> {
+  if (survivor.identifiers.some((i) => i.system === id.system && i.value === id.value))
+    return false;
   await writePatient(
     trx,
     {
@@ -61,6 +71,7 @@ async function adoptIdentifier(
     null,
     false,
   );
+  return true;
 }
 
 async function repointOpenCases(

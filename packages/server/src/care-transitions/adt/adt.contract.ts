@@ -93,6 +93,25 @@ export function describeAdtContract(engine: Engine): void {
       expect(after!.updated_at).toBe(before!.updated_at);
       expect(after!.doc.hl7.lastMessageId).toBe(before!.doc.hl7.lastMessageId);
       expect(Number((await patientOf('MRN-2')).version)).toBe(Number(patientBefore.version));
+      // Audited once, by the feed, naming the message and not the patient's data.
+      const audit = await t.database.db
+        .selectFrom('audit_entries')
+        .select(['actor_kind', 'actor_name', 'action', 'resource_type', 'patient_id', 'detail'])
+        .orderBy('seq')
+        .execute();
+      expect(audit.map((a) => [a.action, a.resource_type])).toEqual([
+        ['create', 'Patient'],
+        ['create', 'Encounter'],
+      ]);
+      expect(audit[0]).toMatchObject({
+        actor_kind: 'system',
+        actor_name: 'HL7 ADT feed',
+        patient_id: patientBefore.id,
+      });
+      expect(parseDoc(audit[1]!.detail!)).toEqual({
+        hl7MessageId: before!.doc.hl7.lastMessageId,
+        event: 'ADT^A03',
+      });
     });
 
     it('creates the patient from an update that arrives before the admit', async () => {

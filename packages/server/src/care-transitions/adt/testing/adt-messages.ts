@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { corpusDir } from '@caredesk/interop/fhir-testing';
+import { AuditStore } from '../../../audit/audit-store';
+import { testMac } from '../../../audit/testing/audit-fixtures';
 import type { Database } from '../../../storage/database';
 import { Hl7Inbox } from '../../hl7-inbox';
 import { adtHandlers } from '../adt-handlers';
@@ -40,8 +42,13 @@ export function adtInbox(database: Database, organizationId: string): Hl7Inbox {
     database,
     clock,
     organizationId,
-    handlers: adtHandlers({ defaultCountry: 'US' }),
+    handlers: testAdtHandlers(database),
   });
+}
+
+/** The handler map with an audit store of its own over the test database. */
+export function testAdtHandlers(database: Database) {
+  return adtHandlers({ defaultCountry: 'US', audit: new AuditStore(database, testMac) });
 }
 
 /** A PID for a test patient: MR under the ward's OID, Latvian-speaking, a mobile phone. */
