@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyVisitEvent,
+  DomainError,
   dischargeFollowUp,
   TABLE_0112_SYSTEM,
   type Encounter,
@@ -61,6 +62,14 @@ function stateOf(doc: AdtEncounter): VisitState {
   };
 }
 
+interface StoredVisit {
+  id: string;
+  /** The column, which a merge moves; the document's copy may name the merged record. */
+  patientId: string;
+  doc: AdtEncounter;
+  hash: string;
+}
+
 /**
  * The stored visit: by visit number; else by the patient and admit time; else (a discharge
  * or transfer that names neither) the patient's latest visit that was keyed by admit time.
@@ -71,8 +80,8 @@ async function findVisit(
   sourceKey: string | null,
   patientId: string,
   admittedAt: string | null,
-): Promise<{ id: string; doc: AdtEncounter; hash: string } | null> {
-  let q = trx.selectFrom('encounters').select(['id', 'data', 'content_hash']);
+): Promise<StoredVisit | null> {
+  let q = trx.selectFrom('encounters').select(['id', 'patient_id', 'data', 'content_hash']);
   if (sourceKey) q = q.where('source_key', '=', sourceKey);
   else {
     q = q
@@ -83,7 +92,14 @@ async function findVisit(
       : q.orderBy('period_start', 'desc').orderBy('id', 'desc').limit(1);
   }
   const row = await q.executeTakeFirst();
-  return row ? { id: row.id, doc: parseDoc<AdtEncounter>(row.data), hash: row.content_hash } : null;
+  return row
+    ? {
+        id: row.id,
+        patientId: row.patient_id,
+        doc: parseDoc<AdtEncounter>(row.data),
+        hash: row.content_hash,
+      }
+    : null;
 }
 
 export interface VisitChange {
@@ -119,6 +135,15 @@ export async function recordVisitEvent(
     ? `hl7v2:${organizationId}:visit:${visitNumber.system}|${visitNumber.value}`
     : null;
   const found = await findVisit(trx, organizationId, sourceKey, patient.id, facts.admittedAt);
+  if (found && found.patientId !== patient.id) {
+    // Another patient's visit (a reused number, or a merge CareDesk has not been sent yet):
+    // moving it silently could put one person's discharge on another's record.
+    throw new DomainError(
+      'conflict',
+      'hl7.adt.visitOfAnotherPatient',
+      `PV1-19: visit ${visitNumber?.value ?? ''} belongs to another patient in CareDesk; send the A40 merge first or correct the visit number, then replay.`,
+    );
+  }
   const next = applyVisitEvent(found ? stateOf(found.doc) : null, input.event, facts);
   if (!next) return { encounter: null, change: 'none' };
   if (!found && !sourceKey && !next.periodStart) {

@@ -232,6 +232,23 @@ export function describeAdtContract(engine: Engine): void {
       expect(await t.database.db.selectFrom('case_events').selectAll().execute()).toHaveLength(1);
     });
 
+    it('refuses a visit number that belongs to another patient instead of moving the visit', async () => {
+      await send('A01', evn('A01'), pid('MRN-10'), pv1({ visit: 'V-10', admit: '202611200800' }));
+      expect(
+        await send(
+          'A03',
+          evn('A03'),
+          pid('MRN-11'),
+          pv1({ visit: 'V-10', discharge: '202611211200' }),
+        ),
+      ).toMatchObject({ code: 'AE', text: expect.stringContaining('belongs to another patient') });
+      const [visit] = await encounters();
+      expect(visit).toMatchObject({
+        patient_id: (await patientOf('MRN-10')).id,
+        status: 'in-progress',
+      });
+    });
+
     it('answers AE naming the field, keeps the message, and writes nothing', async () => {
       expect(await send('A01', evn('A01'))).toMatchObject({
         code: 'AE',
