@@ -8,11 +8,12 @@
  * keeps; A29 (delete person), A41 (merge account), A45 (move visit), A47 (change identifier)
  * and A60 (allergies) need handling of their own before CareDesk can accept them.
  */
-import type { VisitEvent } from '@caredesk/core';
+import { isTimeZone, type VisitEvent } from '@caredesk/core';
 import type { Hl7Message } from '@caredesk/interop/hl7v2';
 import type { Kysely } from 'kysely';
 import { systemAudit, type AuditFacts } from '../../access/request-audit';
 import type { AuditSink } from '../../audit/audit-sink';
+import { parseDoc } from '../../storage/json';
 import type { Schema } from '../../storage/schema';
 import type { Hl7Context, Hl7Handler, Hl7Handlers } from '../hl7-inbox';
 import { recordVisitEvent } from './adt-encounters';
@@ -84,10 +85,11 @@ async function handleEvent(
   opts: AdtOptions,
 ): Promise<void> {
   const now = ctx.receivedAt.toISOString();
-  const pid = readPid(message, opts.defaultCountry);
+  const zone = await organizationZone(trx, ctx.organizationId);
+  const pid = readPid(message, { defaultCountry: opts.defaultCountry, zone });
   // Times are read before anything is written: an impossible PV1/EVN time is AE either way.
   const hasPv1 = message.segment('PV1') !== undefined;
-  const facts = rule.visit && hasPv1 ? readVisit(message) : null;
+  const facts = rule.visit && hasPv1 ? readVisit(message, zone) : null;
   const { patient, change } = await upsertPatient(trx, ctx.organizationId, pid, {
     now,
     defaultCountry: opts.defaultCountry,
@@ -122,6 +124,17 @@ async function handleEvent(
   await auditAdt(trx, ctx, opts.audit, audited);
 }
 
+/** The organization's IANA time zone, for HL7 times sent without an offset; else UTC. */
+async function organizationZone(trx: Kysely<Schema>, organizationId: string): Promise<string> {
+  const row = await trx
+    .selectFrom('organizations')
+    .select('data')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  const zone = row ? parseDoc<{ timeZone?: unknown }>(row.data).timeZone : undefined;
+  return typeof zone === 'string' && isTimeZone(zone) ? zone : 'UTC';
+}
+
 /** The handler map for `createCareDesk` (hl7Handlers). */
 export function adtHandlers(opts: AdtOptions): Hl7Handlers {
   const map = new Map<string, Hl7Handler>();
@@ -131,7 +144,11 @@ export function adtHandlers(opts: AdtOptions): Hl7Handlers {
     );
   }
   map.set('ADT^A40', async (trx, message, ctx) => {
-    const merged = await mergeFromA40(trx, message, ctx, opts.defaultCountry);
+    const zone = await organizationZone(trx, ctx.organizationId);
+    const merged = await mergeFromA40(trx, message, ctx, {
+      defaultCountry: opts.defaultCountry,
+      zone,
+    });
     await auditAdt(trx, ctx, opts.audit, merged);
   });
   return map;

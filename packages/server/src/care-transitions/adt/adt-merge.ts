@@ -20,14 +20,15 @@ export async function mergeFromA40(
   trx: Kysely<Schema>,
   message: Hl7Message,
   ctx: Hl7Context,
-  defaultCountry: string,
+  opts: { defaultCountry: string; zone: string },
 ): Promise<AuditFacts[]> {
+  const { defaultCountry } = opts;
   const now = ctx.receivedAt.toISOString();
   const detail = JSON.stringify({ hl7MessageId: ctx.messageId, event: 'ADT^A40' });
   const audited: AuditFacts[] = [];
   const pairs = Math.max(1, message.segments('PID').length);
   for (let i = 1; i <= pairs; i++) {
-    const pid = readPid(message, defaultCountry, i);
+    const pid = readPid(message, opts, i);
     const priorMr = readMrg(message, i);
     const { patient: survivor, change } = await upsertPatient(trx, ctx.organizationId, pid, {
       now,

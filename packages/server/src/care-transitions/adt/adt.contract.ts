@@ -145,6 +145,29 @@ export function describeAdtContract(engine: Engine): void {
       expect(visit).toMatchObject({ status: 'finished', period_end: '2026-11-24T05:30:00.000Z' });
     });
 
+    it("reads times sent without an offset in the organization's time zone", async () => {
+      const row = await t.database.db
+        .selectFrom('organizations')
+        .select('data')
+        .where('id', '=', org)
+        .executeTakeFirstOrThrow();
+      await t.database.db
+        .updateTable('organizations')
+        .set({ data: JSON.stringify({ ...parseDoc<object>(row.data), timeZone: 'Europe/Riga' }) })
+        .where('id', '=', org)
+        .execute();
+      await send(
+        'A03',
+        evn('A03'),
+        pid('MRN-12'),
+        pv1({ visit: 'V-12', admit: '202611200800', discharge: '202611231030' }),
+      );
+      expect((await encounters())[0]).toMatchObject({
+        period_start: '2026-11-20T06:00:00.000Z',
+        period_end: '2026-11-23T08:30:00.000Z',
+      });
+    });
+
     it('suppresses follow-up for a patient who died, and keeps the death on the record', async () => {
       await send(
         'A03',

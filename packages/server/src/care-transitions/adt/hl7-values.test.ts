@@ -15,6 +15,14 @@ describe('HL7 DTM times as real feeds send them (standards brief §3)', () => {
     expect(hl7Instant('', 'PV1-45')).toBeNull();
   });
 
+  it("reads a time without an offset in the organization's zone, across DST", () => {
+    expect(hl7Instant('202607011200', 'PV1-45', 'Europe/Riga')).toBe('2026-07-01T09:00:00.000Z');
+    expect(hl7Instant('202601151200', 'PV1-45', 'Europe/Riga')).toBe('2026-01-15T10:00:00.000Z');
+    expect(hl7Instant('202601151200+0000', 'PV1-45', 'Europe/Riga')).toBe(
+      '2026-01-15T12:00:00.000Z',
+    );
+  });
+
   it('keeps a birth date on the day the sender wrote, and ignores coarser precision', () => {
     expect(hl7Date('198808182330+0215', 'PID-7')).toBe('1988-08-18');
     expect(hl7Date('1988', 'PID-7')).toBeNull();

@@ -7,6 +7,7 @@
  */
 import {
   DomainError,
+  instantOfWallTime,
   normalizeEmail,
   normalizePhone,
   type Address,
@@ -86,15 +87,17 @@ function readDtm(value: string, fieldName: string): DtmParts {
 }
 
 /**
- * A DTM as an ISO 8601 UTC instant, null when empty. A time without an offset is read as
- * UTC: HL7 says it is the sender's local time, which CareDesk cannot know per feed yet.
+ * A DTM as an ISO 8601 UTC instant, null when empty. A time without an offset is the
+ * sender's local time (chapter 2A.22): read in `zone`, the organization's time zone.
  */
-export function hl7Instant(value: string, fieldName: string): string | null {
+export function hl7Instant(value: string, fieldName: string, zone = 'UTC'): string | null {
   const v = value.trim();
   if (v === '') return null;
   const p = readDtm(v, fieldName);
-  const utc = Date.UTC(p.y, (p.mo ?? 1) - 1, p.d ?? 1, p.h, p.mi, p.s, p.ms);
-  return new Date(utc - (p.offsetMinutes ?? 0) * 60_000).toISOString();
+  const wall = Date.UTC(p.y, (p.mo ?? 1) - 1, p.d ?? 1, p.h, p.mi, p.s, p.ms);
+  const utc =
+    p.offsetMinutes === null ? instantOfWallTime(zone, wall) : wall - p.offsetMinutes * 60_000;
+  return new Date(utc).toISOString();
 }
 
 /**
@@ -111,9 +114,13 @@ export function hl7Date(value: string, fieldName: string): string | null {
 }
 
 /** The first field of `segment`-`n` that holds a value, as an instant (fallback chains). */
-export function firstInstant(message: Hl7Message, paths: readonly string[]): string | null {
+export function firstInstant(
+  message: Hl7Message,
+  paths: readonly string[],
+  zone: string,
+): string | null {
   for (const path of paths) {
-    const at = hl7Instant(message.get(path), path);
+    const at = hl7Instant(message.get(path), path, zone);
     if (at) return at;
   }
   return null;

@@ -54,8 +54,13 @@ export function requirePid(message: Hl7Message, occurrence = 1): Hl7Segment {
   return pid;
 }
 
-/** Reads the `occurrence`-th PID (A40 carries several PID/MRG pairs). */
-export function readPid(message: Hl7Message, defaultCountry: string, occurrence = 1): PidFacts {
+/** Reads the `occurrence`-th PID (A40 carries several PID/MRG pairs); `zone` as for PV1 times. */
+export function readPid(
+  message: Hl7Message,
+  opts: { defaultCountry: string; zone: string },
+  occurrence = 1,
+): PidFacts {
+  const { defaultCountry } = opts;
   requirePid(message, occurrence);
   const at = (n: number) => `PID[${occurrence}]-${n}`;
   const mr = identifiersOfType(message, at(3), 'MR')[0];
@@ -66,7 +71,7 @@ export function readPid(message: Hl7Message, defaultCountry: string, occurrence 
     );
   }
   const f = (n: number) => message.getField(at(n));
-  const deathAt = hl7Instant(message.get(at(29)), 'PID-29');
+  const deathAt = hl7Instant(message.get(at(29)), 'PID-29', opts.zone);
   const indicator = message.get(at(30)).trim().toUpperCase();
   const phones = [
     ...contactPoints(f(13), 'home', defaultCountry),

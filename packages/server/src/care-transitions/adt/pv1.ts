@@ -47,8 +47,11 @@ function text(message: Hl7Message, path: string): string | null {
   return message.get(path).trim() || null;
 }
 
-/** Everything PV1/EVN say about the visit; times that are not HL7 times are AE. */
-export function readVisit(message: Hl7Message): VisitFacts {
+/**
+ * Everything PV1/EVN say about the visit; times that are not HL7 times are AE. Times sent
+ * without an offset are read in `zone` (the organization's).
+ */
+export function readVisit(message: Hl7Message, zone: string): VisitFacts {
   const disposition = message.getField('PV1-36')[0];
   // PV1-37 is a DLD whose first component is a CWE in subcomponents (code&text&system).
   const destination = message.getField('PV1-37')[0];
@@ -60,9 +63,9 @@ export function readVisit(message: Hl7Message): VisitFacts {
     admitType: text(message, 'PV1-4'),
     attending: attending(message),
     service: text(message, 'PV1-10'),
-    admittedAt: hl7Instant(message.get('PV1-44'), 'PV1-44'),
-    dischargedAt: hl7Instant(message.get('PV1-45'), 'PV1-45'),
-    eventAt: firstInstant(message, ['EVN-6', 'EVN-2']),
+    admittedAt: hl7Instant(message.get('PV1-44'), 'PV1-44', zone),
+    dischargedAt: hl7Instant(message.get('PV1-45'), 'PV1-45', zone),
+    eventAt: firstInstant(message, ['EVN-6', 'EVN-2'], zone),
     disposition: readDisposition({ code: part(disposition, 1), text: part(disposition, 2) }),
     destination:
       destinationCode || destinationText
