@@ -8,7 +8,7 @@
  * keeps; A29 (delete person), A41 (merge account), A45 (move visit), A47 (change identifier)
  * and A60 (allergies) need handling of their own before CareDesk can accept them.
  */
-import { isTimeZone, type VisitEvent } from '@caredesk/core';
+import { isExpiredDisposition, isTimeZone, type VisitEvent } from '@caredesk/core';
 import type { Hl7Message } from '@caredesk/interop/hl7v2';
 import type { Kysely } from 'kysely';
 import { systemAudit, type AuditFacts } from '../../access/request-audit';
@@ -21,7 +21,7 @@ import { mergeFromA40 } from './adt-merge';
 import { upsertPatient, type RefreshMode } from './adt-patients';
 import { invalid } from './hl7-values';
 import { recordNextOfKin } from './nk1';
-import { readPid } from './pid';
+import { readPid, type PidFacts } from './pid';
 import { readVisit, visitNumber } from './pv1';
 
 interface EventRule {
@@ -86,10 +86,18 @@ async function handleEvent(
 ): Promise<void> {
   const now = ctx.receivedAt.toISOString();
   const zone = await organizationZone(trx, ctx.organizationId);
-  const pid = readPid(message, { defaultCountry: opts.defaultCountry, zone });
+  const sent = readPid(message, { defaultCountry: opts.defaultCountry, zone });
   // Times are read before anything is written: an impossible PV1/EVN time is AE either way.
   const hasPv1 = message.segment('PV1') !== undefined;
   const facts = rule.visit && hasPv1 ? readVisit(message, zone) : null;
+  // A discharge as expired (PV1-36 20/40–42) is a death even when PID-30 is silent: the
+  // patient record says so, and every outreach checks it (standards brief §3, rule 2).
+  const expired =
+    rule.visit === 'discharge' && isExpiredDisposition(facts?.disposition?.code ?? null);
+  const pid: PidFacts =
+    expired && !sent.deceased?.deceased
+      ? { ...sent, deceased: { deceased: true, at: facts?.dischargedAt ?? facts?.eventAt ?? null } }
+      : sent;
   const { patient, change } = await upsertPatient(trx, ctx.organizationId, pid, {
     now,
     defaultCountry: opts.defaultCountry,

@@ -189,6 +189,25 @@ export function describeAdtContract(engine: Engine): void {
       });
     });
 
+    it('records the death of a patient discharged as expired (PV1-36 41) when PID-30 is silent', async () => {
+      await send(
+        'A03',
+        evn('A03'),
+        pid('MRN-13'),
+        pv1({ visit: 'V-13', admit: '202611200800', discharge: '202611211200', disposition: '41' }),
+      );
+      const patient = await patientOf('MRN-13');
+      expect(Number(patient.deceased)).toBe(1);
+      expect(parseDoc<{ deceasedAt: string }>(patient.data).deceasedAt).toBe(
+        '2026-11-21T12:00:00.000Z',
+      );
+      const [visit] = await encounters();
+      expect(visit!.doc.hl7.followUp).toMatchObject({
+        action: 'suppress',
+        reason: 'patient-deceased',
+      });
+    });
+
     it('keeps next of kin as contacts without access, once however often they are sent', async () => {
       const nk1 = 'NK1|1|Berzins^Peteris|SPO^Spouse|||^PRN^CP^^371^^20000002';
       for (let i = 0; i < 2; i++)

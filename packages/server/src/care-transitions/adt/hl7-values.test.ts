@@ -67,7 +67,7 @@ describe('assigning authorities, addresses, phones', () => {
   it('normalises phones to E.164 and drops faxes, beepers and what is not a number', () => {
     const phones = contactPoints(
       field(
-        '(555)555-0123^PRN^PH^^1^555^5550123~^PRN^CP^^371^^20000001~555-0199^^FX~^NET^Internet^A@Example.org~not a phone',
+        '(555)555-0123^PRN^PH^^1^555^5550123~^PRN^CP^^371^^20000001~555-0199^^FX~^NET^Internet^A@Example.org~not a phone~121111^PRN^CP',
       ),
       'home',
       'US',

@@ -248,6 +248,14 @@ export function addresses(reps: readonly Hl7Repetition[]): Address[] {
 const UNREACHABLE = new Set(['FX', 'BP', 'TDD', 'TTY', 'X.400', 'MD']);
 
 /**
+ * A +1 number must have ten national digits (NANP); feeds send fragments like "121111"
+ * that the generic E.164 check would let through as +1121111, which no one can dial.
+ */
+function shortNanp(e164: string): boolean {
+  return e164.startsWith('+1') && e164.length !== 12;
+}
+
+/**
  * XTN repetitions → contact points in E.164 (or e-mail), `use` for the field (PID-13 home,
  * PID-14 work). Faxes, beepers and numbers that cannot be normalised are dropped.
  */
@@ -275,7 +283,7 @@ export function contactPoints(
     ].filter(Boolean);
     const value = candidates
       .map((c) => normalizePhone(c, defaultCountry))
-      .find((p): p is string => p !== null);
+      .find((p): p is string => p !== null && !shortNanp(p));
     if (value && !out.some((c) => c.value === value)) {
       out.push({ system: 'phone', value, use: equipment === 'CP' ? 'mobile' : use });
     }
