@@ -90,6 +90,10 @@ async function handleEvent(
   // Times are read before anything is written: an impossible PV1/EVN time is AE either way.
   const hasPv1 = message.segment('PV1') !== undefined;
   const facts = rule.visit && hasPv1 ? readVisit(message, zone) : null;
+  if (rule.visit && !facts && rule.visit !== 'update') {
+    // A08 may come without a visit; every other visit event is about one.
+    throw invalid('noPv1', `ADT^${trigger} needs a PV1 segment: it is about a visit.`);
+  }
   // A discharge as expired (PV1-36 20/40–42) is a death even when PID-30 is silent: the
   // patient record says so, and every outreach checks it (standards brief §3, rule 2).
   const expired =
@@ -109,12 +113,8 @@ async function handleEvent(
     audited.push({ action, patientId: patient.id, resourceType, resourceId, detail });
   if (change !== 'unchanged')
     note(change === 'created' ? 'create' : 'update', 'Patient', patient.id);
-  if ((await recordNextOfKin(trx, message, patient.id, opts.defaultCountry, now)) > 0)
-    note('update', 'RelatedPerson', patient.id);
-  if (rule.visit && !facts && rule.visit !== 'update') {
-    // A08 may come without a visit; every other visit event is about one.
-    throw invalid('noPv1', `ADT^${trigger} needs a PV1 segment: it is about a visit.`);
-  }
+  for (const kin of await recordNextOfKin(trx, message, patient.id, opts.defaultCountry, now))
+    note(kin.change === 'created' ? 'create' : 'update', 'RelatedPerson', kin.id);
   if (rule.visit && facts) {
     const visit = await recordVisitEvent(trx, {
       organizationId: ctx.organizationId,

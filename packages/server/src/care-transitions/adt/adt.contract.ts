@@ -226,6 +226,12 @@ export function describeAdtContract(engine: Engine): void {
       });
       expect(await t.database.db.selectFrom('consents').selectAll().execute()).toEqual([]);
       expect(await t.database.db.selectFrom('caregiver_links').selectAll().execute()).toEqual([]);
+      const audited = await t.database.db
+        .selectFrom('audit_entries')
+        .select(['action', 'resource_id'])
+        .where('resource_type', '=', 'RelatedPerson')
+        .execute();
+      expect(audited).toEqual([{ action: 'create', resource_id: people[0]!.id }]);
     });
 
     it('A40 merges the prior record into the survivor and moves its visits and open cases', async () => {

@@ -72,7 +72,7 @@ function relationship(code: string, text: string): Relationship {
 /**
  * Writes each NK1 with a person's name as a related person of `patientId`. Keyed by patient,
  * name and relationship, so a re-delivered message updates the same records rather than
- * adding copies. Returns how many were written.
+ * adding copies. Returns the records created or changed (none for a re-delivery).
  */
 export async function recordNextOfKin(
   trx: Kysely<Schema>,
@@ -80,7 +80,7 @@ export async function recordNextOfKin(
   patientId: string,
   defaultCountry: string,
   now: string,
-): Promise<number> {
+): Promise<Array<{ id: string; change: 'created' | 'updated' }>> {
   const people: Array<RelatedPerson & { source: { entryIndex: number; sourceKey: string } }> = [];
   message.segments('NK1').forEach((seg, i) => {
     const f = (n: number) => seg.fields[n - 1] ?? [];
@@ -122,9 +122,14 @@ export async function recordNextOfKin(
   const unique = people.filter(
     (p, i) => people.findIndex((o) => o.source.sourceKey === p.source.sourceKey) === i,
   );
-  const counts = await writeDocuments(trx, 'related_persons', unique, now, (r) => ({
-    patient_id: r.patientId,
-    is_caregiver: r.isCaregiver ? 1 : 0,
-  }));
-  return counts.created + counts.updated;
+  const written: Array<{ id: string; change: 'created' | 'updated' }> = [];
+  for (const person of unique) {
+    const counts = await writeDocuments(trx, 'related_persons', [person], now, (r) => ({
+      patient_id: r.patientId,
+      is_caregiver: r.isCaregiver ? 1 : 0,
+    }));
+    if (counts.created > 0) written.push({ id: person.id, change: 'created' });
+    else if (counts.updated > 0) written.push({ id: person.id, change: 'updated' });
+  }
+  return written;
 }
