@@ -124,6 +124,20 @@ export function describeAdtContract(engine: Engine): void {
       expect((await encounters()).map((e) => e.patient_id)).toEqual([created.id]);
     });
 
+    it('A08 refreshes name and language; a later A02 with old demographics does not roll them back', async () => {
+      await send('A01', evn('A01'), pid('MRN-14'), pv1({ visit: 'V-14', admit: '202611200800' }));
+      await send('A08', evn('A08'), pid('MRN-14', { family: 'Kalnina', language: 'nb-NO' }));
+      const updated = await patientOf('MRN-14');
+      expect(updated).toMatchObject({ preferred_language: 'nb' });
+      expect(parseDoc<{ names: Array<{ family: string }> }>(updated.data).names[0]!.family).toBe(
+        'Kalnina',
+      );
+      await send('A02', evn('A02'), pid('MRN-14'), pv1({ visit: 'V-14', location: '2N^1^A' }));
+      const after = await patientOf('MRN-14');
+      expect(after.preferred_language).toBe('nb');
+      expect(Number(after.version)).toBe(Number(updated.version));
+    });
+
     it('cancels an admit (A11) and changes the class on A06', async () => {
       await send(
         'A01',

@@ -52,7 +52,10 @@ export function testAdtHandlers(database: Database) {
 }
 
 /** A PID for a test patient: MR under the ward's OID, Latvian-speaking, a mobile phone. */
-export function pid(mrn: string, opts: { family?: string; deceased?: boolean } = {}): string {
+export function pid(
+  mrn: string,
+  opts: { family?: string; deceased?: boolean; language?: string } = {},
+): string {
   const fields = [
     '1',
     '',
@@ -68,7 +71,7 @@ export function pid(mrn: string, opts: { family?: string; deceased?: boolean } =
     '',
     '^PRN^CP^^371^^20000001',
     '',
-    'lav',
+    opts.language ?? 'lav',
   ];
   while (fields.length < 30) fields.push('');
   if (opts.deceased) fields[29] = 'Y';
