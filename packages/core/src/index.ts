@@ -6,6 +6,7 @@ export * from './patients/index';
 export * from './i18n/index';
 export * from './organizations/organization';
 export * from './clinical/index';
+export * from './care-transitions/index';
 export * from './registry-import/import-batch';
 export * from './access/index';
 export * from './consent/index';

@@ -30,6 +30,7 @@ import { createChannels } from '../channels/channels';
 import { hl7MessageRoutes } from '../http/care-transitions/hl7-message-routes';
 import type { Hl7Feed } from '../care-transitions/hl7-feed';
 import type { Hl7Handlers } from '../care-transitions/hl7-inbox';
+import { adtHandlers } from '../care-transitions/adt/adt-handlers';
 import type { Config } from '../config/config';
 import { databaseConfig, mailDomainOf } from '../config/config';
 import { registerHomePage } from '../home/home-page';
@@ -214,8 +215,9 @@ export async function createCareDesk(
       caseMailbox: adapters.caseMailbox ?? new CaseMailboxService(database, clock, cases, audit),
       openLink: (kind, payload) => openLink(linkBox, kind, payload),
       handlers,
-      // ADT handling (issue #6 point 3) plugs in here; until then ADT events get AR 201.
-      hl7Handlers: adapters.hl7Handlers ?? new Map(),
+      // ADT handling (issue #6 point 3); events it does not list get AR 201.
+      hl7Handlers:
+        adapters.hl7Handlers ?? adtHandlers({ defaultCountry: config.defaultCountry, audit }),
       onError: (error, context) => logError(error, context),
     });
     const jobs = new JobRunner({

@@ -1,0 +1,3 @@
+import { describeAdtContract } from './adt.contract';
+
+describeAdtContract('sqlite');
