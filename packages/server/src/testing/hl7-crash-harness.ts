@@ -10,7 +10,7 @@ export interface Hl7CrashReport {
   messages: number;
   /** Times the server was killed with SIGKILL during the feed. */
   kills: number;
-  /** Messages sent again because the connection broke before their ACK. */
+  /** Attempts that failed (connection cut before the ACK, or refused) and were made again. */
   resent: number;
   /** Messages answered with something other than AA. */
   notAccepted: number;
@@ -116,10 +116,17 @@ export async function runHl7CrashRounds(
   };
   let done = false;
   const feeding = feed().finally(() => (done = true));
+  // Kills spread over the feed by progress, not by time, so that a fast machine cannot
+  // finish the feed before the kills are done; a short random delay lands each one at
+  // some point of a message's handling rather than always between two.
+  const step = Math.max(1, Math.floor(messages.length / (wantedKills + 1)));
   let kills = 0;
   while (!done && kills < wantedKills) {
-    await new Promise((r) => setTimeout(r, 100 + Math.random() * 250));
-    if (done) break;
+    if (acked.size < (kills + 1) * step) {
+      await new Promise((r) => setTimeout(r, 5));
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, Math.random() * 20));
     await killHard(server);
     kills++;
     server = await startServerProcess(env, httpPort);

@@ -72,6 +72,9 @@ describe('the case timeline', () => {
     expect(eventText(t, event('tags', T0, { to: '["insulin","urgent-call"]' }), person)).toBe(
       'web.cases.event.tags {"tags":"insulin, urgent-call"}',
     );
+    expect(eventText(t, event('patient-merged', T0, { intoPatientId: 'p2' }), person)).toBe(
+      'web.cases.event.patient-merged',
+    );
     expect(eventText(t, event('sla-breached', T0), person)).toBe(
       'web.cases.event.other {"kind":"sla-breached"}',
     );

@@ -76,6 +76,8 @@ export function eventText(
     }
     case 'team':
       return t('web.cases.event.team');
+    case 'patient-merged':
+      return t('web.cases.event.patient-merged');
     case 'verified':
     case 'identified': {
       const ids = Array.isArray(e.data.identifiers) ? e.data.identifiers : [];
