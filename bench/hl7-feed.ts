@@ -23,20 +23,37 @@ export interface Hl7FeedFigures {
 
 const hl7Time = (d: Date) => d.toISOString().slice(0, 19).replace(/[-T:]/g, '');
 
+const FAMILIES = ['Ozols', 'García', 'Hansen', 'Smith', 'Bērziņa', 'López', 'Johansen', 'Kalniņš'];
+const GIVEN = ['Anna', 'Jānis', 'María', 'Ola', 'John', 'Ingrid', 'Lucía', 'Pēteris', 'Kari'];
+
+/** A person of their own: names, birth date and phone spread, as a real registry's are. */
+function person(patient: number) {
+  const birth = new Date(Date.UTC(1930, 0, 1) + ((patient * 7_919) % 29_000) * 86_400_000);
+  return {
+    family: `${FAMILIES[patient % FAMILIES.length]!}${Math.floor(patient / FAMILIES.length)}`,
+    given: GIVEN[patient % GIVEN.length]!,
+    birth: birth.toISOString().slice(0, 10).replace(/-/g, ''),
+    phone: `^PRN^PH^^^217^${String(5_000_000 + (patient % 4_000_000)).padStart(7, '0')}`,
+  };
+}
+
 /**
  * The n-th message of a hospital's feed: registrations (A04) of new patients and, for every
  * second one, that visit's discharge (A03) — a new patient, a new visit, one at a time, as
- * an emergency department's feed looks. Control ids and MRNs are unique per run.
+ * an emergency department's feed looks. Control ids and MRNs are unique per run; names,
+ * birth dates and phones differ as a registry's do, so duplicate checking on registration
+ * does the work it does in a clinic (one shared birth date made every patient a candidate).
  */
 export function feedMessage(n: number, run: string, at: Date): Buffer {
   const patient = Math.floor(n / 2);
   const discharge = n % 2 === 1;
   const when = hl7Time(at);
+  const who = person(patient);
   const event = discharge ? 'A03' : 'A04';
   const segments = [
     `MSH|^~\\&|ADT|BENCH HOSPITAL|CAREDESK|CLINIC|${when}||ADT^${event}^ADT_${event}|${run}-${n}|P|2.5.1`,
     `EVN|${event}|${when}`,
-    `PID|1||${run}${patient}^^^BENCH&1.2.3.4&ISO^MR||Bench^Patient ${patient}^A||19700101|F|||1 Main St^^Springfield^IL^62701^USA||^PRN^PH^^^217^5550100|||||||||||||||N`,
+    `PID|1||${run}${patient}^^^BENCH&1.2.3.4&ISO^MR||${who.family}^${who.given}||${who.birth}|F|||${patient} Main St^^Springfield^IL^62701^USA||${who.phone}|||||||||||||||N`,
     `PV1|1|E|ED^01^A|E|||1234^Doctor^Dana|||EME||||1|||1234^Doctor^Dana|E|V${run}${patient}^^^BENCH&1.2.3.4&ISO^VN|||||||||||||||||${discharge ? '01' : ''}||||||||${when}|${discharge ? when : ''}`,
   ];
   return Buffer.from(segments.join('\r') + '\r', 'utf8');
