@@ -1,5 +1,4 @@
-import { connect, type Socket } from 'node:net';
-import { encodeFrame, MllpFrameDecoder } from '@caredesk/interop/mllp';
+import { connectMllp } from '@caredesk/server/channels/mllp/testing/mllp-test-client';
 import { freePort, killHard, startServerProcess } from '@caredesk/server/testing/server-process';
 import { createBenchDatabase } from './seed-database';
 import type { EngineName } from './results';
@@ -59,24 +58,6 @@ export function feedMessage(n: number, run: string, at: Date): Buffer {
   return Buffer.from(segments.join('\r') + '\r', 'utf8');
 }
 
-function exchange(socket: Socket, decoder: MllpFrameDecoder, payload: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      for (const e of decoder.push(chunk))
-        if (e.type === 'frame') {
-          socket.off('data', onData);
-          socket.off('close', onClose);
-          resolve(e.payload);
-          return;
-        }
-    };
-    const onClose = () => reject(new Error('connection closed before the ACK'));
-    socket.on('data', onData);
-    socket.once('close', onClose);
-    socket.write(encodeFrame(payload));
-  });
-}
-
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -94,21 +75,17 @@ export async function runFeed(opts: {
   ratePerSecond?: number;
   serverPid: number | undefined;
 }): Promise<Hl7FeedFigures> {
-  const socket = await new Promise<Socket>((resolve, reject) => {
-    const s = connect({ host: '127.0.0.1', port: opts.port }, () => resolve(s));
-    s.once('error', reject);
-  });
-  socket.setNoDelay(true);
-  const decoder = new MllpFrameDecoder({ maxFrameBytes: 1024 * 1024 });
+  const client = await connectMllp(opts.port);
   const latencies: number[] = [];
   let notAccepted = 0;
   let n = 0;
   const send = async (measure: boolean) => {
     const t = performance.now();
-    const ack = await exchange(socket, decoder, feedMessage(n++, opts.run, new Date()));
+    client.send(feedMessage(n++, opts.run, new Date()));
+    const ack = await client.next();
     if (!measure) return;
     latencies.push(performance.now() - t);
-    if (!ack.toString('latin1').includes('MSA|AA|')) notAccepted++;
+    if (!ack.includes('MSA|AA|')) notAccepted++;
   };
   const gap = opts.ratePerSecond ? 1000 / opts.ratePerSecond : 0;
   const loop = async (seconds: number, measure: boolean) => {
@@ -142,7 +119,7 @@ export async function runFeed(opts: {
       serverCores: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / seconds : null,
     };
   } finally {
-    socket.destroy();
+    client.destroy();
   }
 }
 

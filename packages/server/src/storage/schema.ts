@@ -232,18 +232,7 @@ export interface SettingsTable {
   value: string;
 }
 
-export type {
-  AccountsTable,
-  CaregiverLinksTable,
-  RecoveryCodesTable,
-  SessionsTable,
-  ApiTokensTable,
-  OneTimeTokensTable,
-  LoginLockoutsTable,
-  RateLimitsTable,
-  TeamsTable,
-  TeamMembersTable,
-} from './identity-tables';
+export type * from './identity-tables';
 
 /** The audit trail (migration 0004): append-only, hash-chained; see core/src/audit. */
 export interface AuditEntriesTable {

@@ -1,6 +1,5 @@
-import { connect, type Socket } from 'node:net';
-import { encodeFrame, MllpFrameDecoder } from '@caredesk/interop/mllp';
 import { parseHl7 } from '@caredesk/interop/hl7v2';
+import { connectMllp, type MllpTestClient } from '../channels/mllp/testing/mllp-test-client';
 import { databaseConfig, loadConfig } from '../config/config';
 import { openDatabase } from '../storage/database';
 import { CRASH_TEST_AUDIT_KEY, overridesFromEnv } from './crash-harness';
@@ -26,40 +25,6 @@ export interface Hl7CrashReport {
 export interface FeedMessage {
   controlId: string;
   bytes: Buffer;
-}
-
-/** Sends one frame and waits for its answer; rejects when the connection breaks first. */
-function exchange(socket: Socket, decoder: MllpFrameDecoder, frame: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      for (const e of decoder.push(chunk))
-        if (e.type === 'frame') {
-          cleanup();
-          resolve(e.payload);
-          return;
-        }
-    };
-    const onGone = () => {
-      cleanup();
-      reject(new Error('connection closed before the ACK'));
-    };
-    const cleanup = () => {
-      socket.off('data', onData);
-      socket.off('close', onGone);
-      socket.off('error', onGone);
-    };
-    socket.on('data', onData);
-    socket.once('close', onGone);
-    socket.once('error', onGone);
-    socket.write(encodeFrame(frame));
-  });
-}
-
-function connectTo(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = connect({ host: '127.0.0.1', port }, () => resolve(s));
-    s.once('error', reject);
-  });
 }
 
 /**
@@ -91,28 +56,26 @@ export async function runHl7CrashRounds(
   const acked = new Set<string>();
 
   const feed = async () => {
-    let socket: Socket | null = null;
-    let decoder = new MllpFrameDecoder({ maxFrameBytes: 1024 * 1024 });
+    let client: MllpTestClient | null = null;
     for (const m of messages) {
       for (;;) {
         try {
-          if (!socket) {
-            socket = await connectTo(mllpPort);
-            decoder = new MllpFrameDecoder({ maxFrameBytes: 1024 * 1024 });
-          }
-          const ack = parseHl7(await exchange(socket, decoder, m.bytes));
+          client ??= await connectMllp(mllpPort);
+          client.send(m.bytes);
+          // Rejects as soon as the connection closes: the server was killed before the ACK.
+          const ack = parseHl7(await client.next(30_000));
           if (ack.get('MSA-1') !== 'AA') notAccepted++;
           acked.add(m.controlId);
           break;
         } catch {
-          socket?.destroy();
-          socket = null;
+          client?.destroy();
+          client = null;
           resent++;
           await new Promise((r) => setTimeout(r, 50));
         }
       }
     }
-    socket?.destroy();
+    client?.destroy();
   };
   let done = false;
   const feeding = feed().finally(() => (done = true));
