@@ -1,5 +1,5 @@
 import {
-  catalogLanguage,
+  canMove,
   cleanTags,
   DomainError,
   patientReplyEffect,
@@ -17,22 +17,20 @@ import {
   appendCaseEvent,
   isCaseCategory,
   loadCase,
-  nextCaseNumber,
   updateCaseRow,
   type CaseRow,
 } from '../../storage/cases/case-store';
 import type { Database } from '../../storage/database';
 import type { GroupCommit } from '../../storage/group-commit';
 import type { Schema } from '../../storage/schema';
-import { timeOrderedId } from '../../storage/time-ordered-id';
 import { offerSurvey } from '../csat/csat-service';
 import type { CaseDeliveryPort, CaseRoutingPort, CaseSlaPort, SlaColumns } from './case-ports';
+import { insertNewCase, openFollowUpCase } from './case-opening';
 import { NO_SLA } from './case-sla';
 import { actorOf, isPatientSide, toCaseView, type CaseView } from './case-views';
 import {
   insertCaseMessage,
   moveStatus,
-  newReplyToken,
   requireActiveStaff,
   requireMessageText,
   senderOf,
@@ -72,6 +70,10 @@ export interface ReplyInput {
 }
 
 const notFound = () => new DomainError('not-found', 'problem.not-found', 'No such case.');
+const unknownCategory = () =>
+  new DomainError('validation', 'problem.validation', 'Unknown category.', [
+    { path: 'category', messageKey: 'case.category.invalid', detail: 'unknown category' },
+  ]);
 
 /** The service desk's cases: opening, working, answering and closing them (issue #5 §1). */
 export class CaseService {
@@ -95,105 +97,36 @@ export class CaseService {
     const c = validateNewCase(input, this.options.defaultCountry);
     if (mail) requireMessageText(mail.body);
     if (!(await isCaseCategory(this.database.db, organizationId, c.category)))
-      throw new DomainError('validation', 'problem.validation', 'Unknown category.', [
-        { path: 'category', messageKey: 'case.category.invalid', detail: 'unknown category' },
-      ]);
+      throw unknownCategory();
     const now = this.clock.now();
-    const at = now.toISOString();
     const actor = actorOf(audit.ctx);
-    const write = async (trx: Kysely<Schema>) => {
-      let language = c.language;
-      if (c.patientId) {
-        const p = await trx
-          .selectFrom('patients')
-          .select(['organization_id', 'preferred_language', 'merged_into'])
-          .where('id', '=', c.patientId)
-          .executeTakeFirst();
-        if (!p || p.organization_id !== organizationId || p.merged_into) throw notFound();
-        language ??= catalogLanguage(p.preferred_language);
-      }
-      const row: CaseRow = {
-        id: timeOrderedId(),
-        organization_id: organizationId,
-        number: await nextCaseNumber(trx, organizationId),
-        patient_id: c.patientId,
-        caller: c.caller ? JSON.stringify(c.caller) : null,
-        channel: c.channel,
-        category: c.category,
-        priority: c.priority,
-        status: 'new',
-        is_active: 1,
-        subject: c.subject,
-        language: language ?? 'en',
-        assignee_id: null,
-        team_id: null,
-        queue_id: null,
-        tags: JSON.stringify(c.tags),
-        links: JSON.stringify(c.links),
-        // The token in reply addresses that threads e-mail back into this case: unguessable.
-        reply_token: newReplyToken(),
-        created_by: actor.id,
-        created_at: at,
-        updated_at: at,
-        status_changed_at: at,
-        first_response_at: null,
-        resolved_at: null,
-        closed_at: null,
-        verified_at: null,
-        ...NO_SLA,
-        sla_pauses: '[]',
-        version: 1,
-      };
-      const routed = await this.route(trx, row);
-      Object.assign(row, await this.sla(trx, row, now));
-      await trx.insertInto('cases').values(row).execute();
-      await appendCaseEvent(trx, {
-        caseId: row.id,
-        at,
-        actor,
-        kind: 'created',
-        data: { channel: row.channel, category: row.category, priority: row.priority },
-      });
-      if (routed)
-        await appendCaseEvent(trx, {
-          caseId: row.id,
-          at,
-          actor: { kind: 'system', id: null, name: null },
-          kind: 'routed',
-          data: { queueId: row.queue_id, assigneeId: row.assignee_id, reason: routed },
-        });
-      if (c.message)
-        await insertCaseMessage(trx, row, actor, { body: c.message, visibility: 'public' }, at, 1);
-      await audit.inTransaction(trx, {
-        action: 'create',
-        patientId: row.patient_id,
-        resourceType: 'Case',
-        resourceId: row.id,
-        detail: JSON.stringify({ channel: row.channel, category: row.category }),
-      });
-      if (mail) {
-        const inbound = { body: mail.body, visibility: 'public', inbound: mail.inbound } as const;
-        const messageId = await insertCaseMessage(
-          trx,
-          row,
-          senderOf(mail.inbound),
-          inbound,
-          at,
-          c.message ? 2 : 1,
-        );
-        await audit.inTransaction(trx, {
-          action: 'update',
-          patientId: row.patient_id,
-          resourceType: 'Communication',
-          resourceId: messageId,
-          detail: JSON.stringify({ caseId: row.id, visibility: 'public' }),
-        });
-      }
-      return toCaseView(row);
-    };
+    const write = (trx: Kysely<Schema>) =>
+      insertNewCase(trx, this.options, { organizationId, c, actor, audit, now, mail });
     return this.options.writes
       ? this.options.writes.run(write)
       : this.database.db.transaction().execute(write);
+  }
+
+  /**
+   * Opens a case inside the caller's transaction: a follow-up plan's case is written with
+   * the HL7 message that started it, so the ACK covers both (issue #6 point 4).
+   */
+  async openInTransaction(
+    trx: Kysely<Schema>,
+    organizationId: string,
+    input: NewCaseInput,
+    audit: RequestAudit,
+  ): Promise<CaseView> {
+    const c = validateNewCase(input, this.options.defaultCountry);
+    if (!(await isCaseCategory(trx, organizationId, c.category))) throw unknownCategory();
+    const now = this.clock.now();
+    return insertNewCase(trx, this.options, {
+      organizationId,
+      c,
+      actor: actorOf(audit.ctx),
+      audit,
+      now,
+    });
   }
 
   /** A case the caller's organization holds, or not-found (never another organization's). */
@@ -290,7 +223,8 @@ export class CaseService {
           now,
           this.options.reopenDays,
         );
-        if (effect.kind === 'follow-up-case') return this.followUp(trx, row, input, audit);
+        if (effect.kind === 'follow-up-case')
+          return openFollowUpCase(trx, this.options, { old: row, input, actor, audit, now });
         if (effect.kind === 'reopen') {
           moveStatus(next, effect.to, at);
           events.push({ kind: 'reopened', data: { from: row.status, to: effect.to } });
@@ -324,75 +258,58 @@ export class CaseService {
     });
   }
 
-  /** A new case for a patient writing long after their case was closed, linked back to it. */
-  private async followUp(
+  /**
+   * What a follow-up plan does to its case, in the plan's transaction (issue #6 points 4–5):
+   * a timeline event, a message (a public one is delivered to the patient on their
+   * channel), a raised priority, a move (resolved when the plan ends). A move the case
+   * cannot make (it is already closed) is left out; the rest still happens.
+   */
+  async recordInTransaction(
     trx: Kysely<Schema>,
-    old: CaseRow,
-    input: ReplyInput,
+    organizationId: string,
+    id: string,
+    change: {
+      event?: { kind: string; data: Record<string, unknown> };
+      message?: { body: string; visibility: 'public' | 'internal' };
+      priority?: CasePriority;
+      status?: CaseStatus;
+    },
     audit: RequestAudit,
-  ) {
+  ): Promise<void> {
     const now = this.clock.now();
     const at = now.toISOString();
-    const actor = input.inbound ? senderOf(input.inbound) : actorOf(audit.ctx);
-    const row: CaseRow = {
-      ...old,
-      id: timeOrderedId(),
-      number: await nextCaseNumber(trx, old.organization_id),
-      status: 'new',
-      is_active: 1,
-      assignee_id: null,
-      links: JSON.stringify([{ type: 'case', id: old.id }]),
-      reply_token: newReplyToken(),
-      created_by: actor.id,
-      created_at: at,
-      updated_at: at,
-      status_changed_at: at,
-      first_response_at: null,
-      resolved_at: null,
-      closed_at: null,
-      ...NO_SLA,
-      sla_pauses: '[]',
-      version: 1,
-    };
-    await this.route(trx, row);
-    Object.assign(row, await this.sla(trx, row, now));
-    await trx.insertInto('cases').values(row).execute();
-    await appendCaseEvent(trx, {
-      caseId: row.id,
-      at,
-      actor,
-      kind: 'created',
-      data: { followUpOf: old.id, channel: row.channel, category: row.category },
-    });
-    const messageId = await insertCaseMessage(
-      trx,
-      row,
-      actor,
-      {
-        body: input.body,
-        visibility: 'public',
-        ...(input.inbound ? { inbound: input.inbound } : {}),
-      },
-      at,
-    );
+    const actor = actorOf(audit.ctx);
+    const row = await this.find(organizationId, id, trx);
+    const next: CaseRow = { ...row, updated_at: at };
+    const events = change.event ? [change.event] : [];
+    if (change.priority && change.priority !== row.priority) {
+      next.priority = change.priority;
+      events.push({ kind: 'priority', data: { from: row.priority, to: change.priority } });
+    }
+    const to = change.status;
+    if (to && to !== row.status && canMove(row.status as CaseStatus, to)) {
+      moveStatus(next, to, at);
+      events.push({ kind: 'status', data: { from: row.status, to } });
+    }
+    const messageId = change.message
+      ? await insertCaseMessage(trx, next, actor, change.message, at)
+      : null;
+    if (change.message?.visibility === 'public') next.first_response_at ??= at;
+    Object.assign(next, await this.sla(trx, next, now));
+    const { id: _i, organization_id: _o, number: _n, version: _v, ...cols } = next;
+    await updateCaseRow(trx, row.id, Number(row.version), cols);
+    for (const e of events)
+      await appendCaseEvent(trx, { caseId: row.id, at, actor, kind: e.kind, data: e.data });
+    if (next.status === 'resolved' && row.status !== 'resolved') await offerSurvey(trx, next, at);
+    if (messageId && change.message?.visibility === 'public' && this.options.delivery)
+      await this.options.delivery.replySent(trx, next, messageId, change.message.body);
     await audit.inTransaction(trx, {
-      action: 'create',
+      action: 'update',
       patientId: row.patient_id,
       resourceType: 'Case',
       resourceId: row.id,
-      detail: JSON.stringify({ followUpOf: old.id }),
+      detail: JSON.stringify({ changed: events.map((e) => e.kind) }),
     });
-    return { case: toCaseView(row), messageId };
-  }
-
-  /** Places a new case in a queue and, when someone eligible is free, with an agent. */
-  private async route(trx: Kysely<Schema>, row: CaseRow): Promise<string | null> {
-    if (!this.options.routing) return null;
-    const r = await this.options.routing.route(trx, row);
-    row.queue_id = r.queueId;
-    row.team_id = r.teamId;
-    row.assignee_id = r.assigneeId;
-    return r.reason;
   }
 
   private async sla(trx: Kysely<Schema>, row: CaseRow, now: Date): Promise<SlaColumns> {
