@@ -28,6 +28,11 @@ import type { CaseMailbox } from '../channels/email/inbound/case-mailbox';
 import type { InboundMailListener } from '../channels/email/inbound/smtp-listener';
 import { createChannels } from '../channels/channels';
 import { hl7MessageRoutes } from '../http/care-transitions/hl7-message-routes';
+import { followUpRoutes } from '../http/care-transitions/follow-up-routes';
+import { adtFollowUp } from '../care-transitions/follow-up/adt-follow-up';
+import { FollowUpPlans } from '../care-transitions/follow-up/follow-up-plans';
+import { FollowUpPrograms } from '../care-transitions/follow-up/follow-up-programs';
+import { FollowUpWork } from '../care-transitions/follow-up/follow-up-work';
 import type { Hl7Feed } from '../care-transitions/hl7-feed';
 import type { Hl7Handlers } from '../care-transitions/hl7-inbox';
 import { adtHandlers } from '../care-transitions/adt/adt-handlers';
@@ -187,6 +192,17 @@ export async function createCareDesk(
       writes: caseWrites,
       ...deskPorts,
     });
+    // Follow-up programs and plans (issue #6 points 4–5): A03 and friends start and end
+    // plans in the HL7 message's own transaction.
+    const followUpPrograms = new FollowUpPrograms(database, clock, sla);
+    const followUpPlans = new FollowUpPlans({
+      database,
+      clock,
+      cases,
+      sla,
+      programs: followUpPrograms,
+    });
+    const followUpWork = new FollowUpWork({ database, clock, cases, baseUrl });
     const macros = new MacroService(database, clock);
     const knowledge = new KnowledgeService(database, clock);
 
@@ -217,7 +233,12 @@ export async function createCareDesk(
       handlers,
       // ADT handling (issue #6 point 3); events it does not list get AR 201.
       hl7Handlers:
-        adapters.hl7Handlers ?? adtHandlers({ defaultCountry: config.defaultCountry, audit }),
+        adapters.hl7Handlers ??
+        adtHandlers({
+          defaultCountry: config.defaultCountry,
+          audit,
+          followUp: adtFollowUp({ plans: followUpPlans, programs: followUpPrograms, audit }),
+        }),
       onError: (error, context) => logError(error, context),
     });
     const jobs = new JobRunner({
@@ -300,6 +321,15 @@ export async function createCareDesk(
         await app.register(hl7MessageRoutes({ database, inbox: channels.hl7.inbox }), {
           prefix: '/api',
         });
+        await app.register(
+          followUpRoutes({
+            database,
+            programs: followUpPrograms,
+            plans: followUpPlans,
+            work: followUpWork,
+          }),
+          { prefix: '/api' },
+        );
         registerFhirRoutes(app, {
           patients,
           imports,

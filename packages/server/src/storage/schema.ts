@@ -29,6 +29,12 @@ import type { MacrosTable } from './service-desk/macro-tables';
 import type { BusinessCalendarsTable, SlaPoliciesTable } from './service-desk/sla-tables';
 import type { InboundMailTable } from './channels/mail-tables';
 import type { Hl7MessagesTable } from './care-transitions/hl7-tables';
+import type {
+  FollowUpContactsTable,
+  FollowUpPlansTable,
+  FollowUpProgramsTable,
+  FollowUpTasksTable,
+} from './care-transitions/follow-up-tables';
 import type { KbArticlesTable, KbTranslationsTable } from './knowledge/kb-tables';
 
 /**
@@ -303,6 +309,10 @@ export interface Schema {
   sessions: SessionsTable;
   inbound_mail: InboundMailTable;
   hl7_messages: Hl7MessagesTable;
+  follow_up_programs: FollowUpProgramsTable;
+  follow_up_plans: FollowUpPlansTable;
+  follow_up_tasks: FollowUpTasksTable;
+  follow_up_contacts: FollowUpContactsTable;
   api_tokens: ApiTokensTable;
   one_time_tokens: OneTimeTokensTable;
   login_lockouts: LoginLockoutsTable;

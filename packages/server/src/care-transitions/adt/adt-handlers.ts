@@ -16,7 +16,8 @@ import type { AuditSink } from '../../audit/audit-sink';
 import { parseDoc } from '../../storage/json';
 import type { Schema } from '../../storage/schema';
 import type { Hl7Context, Hl7Handler, Hl7Handlers } from '../hl7-inbox';
-import { recordVisitEvent } from './adt-encounters';
+import type { AdtFollowUp } from '../follow-up/adt-follow-up';
+import { recordVisitEvent, type AdtEncounter } from './adt-encounters';
 import { mergeFromA40 } from './adt-merge';
 import { upsertPatient, type RefreshMode } from './adt-patients';
 import { invalid } from './hl7-values';
@@ -54,6 +55,8 @@ export interface AdtOptions {
   defaultCountry: string;
   /** Every record the feed writes is audited, as the JSON API's writes are (rule 2). */
   audit: AuditSink;
+  /** Follow-up plans the events start, cancel and move (issue #6 point 4). */
+  followUp?: AdtFollowUp;
 }
 
 /**
@@ -115,6 +118,7 @@ async function handleEvent(
     note(change === 'created' ? 'create' : 'update', 'Patient', patient.id);
   for (const kin of await recordNextOfKin(trx, message, patient.id, opts.defaultCountry, now))
     note(kin.change === 'created' ? 'create' : 'update', 'RelatedPerson', kin.id);
+  let encounter: AdtEncounter | null = null;
   if (rule.visit && facts) {
     const visit = await recordVisitEvent(trx, {
       organizationId: ctx.organizationId,
@@ -128,8 +132,10 @@ async function handleEvent(
     });
     if (visit.encounter && (visit.change === 'created' || visit.change === 'updated'))
       note(visit.change === 'created' ? 'create' : 'update', 'Encounter', visit.encounter.id);
+    encounter = visit.encounter;
   }
   await auditAdt(trx, ctx, opts.audit, audited);
+  await opts.followUp?.afterEvent(trx, ctx, { trigger, patient, visit: rule.visit, encounter });
 }
 
 /** The organization's IANA time zone, for HL7 times sent without an offset; else UTC. */
@@ -156,6 +162,7 @@ export function adtHandlers(opts: AdtOptions): Hl7Handlers {
     const merged = await mergeFromA40(trx, message, ctx, {
       defaultCountry: opts.defaultCountry,
       zone,
+      onMerged: (fromId, intoId) => opts.followUp?.afterMerge(trx, ctx, fromId, intoId),
     });
     await auditAdt(trx, ctx, opts.audit, merged);
   });

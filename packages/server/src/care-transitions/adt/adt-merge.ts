@@ -20,7 +20,12 @@ export async function mergeFromA40(
   trx: Kysely<Schema>,
   message: Hl7Message,
   ctx: Hl7Context,
-  opts: { defaultCountry: string; zone: string },
+  opts: {
+    defaultCountry: string;
+    zone: string;
+    /** After a merge: work other capabilities keep follows the survivor (follow-up plans). */
+    onMerged?: (fromId: string, intoId: string) => Promise<void> | undefined;
+  },
 ): Promise<AuditFacts[]> {
   const { defaultCountry } = opts;
   const now = ctx.receivedAt.toISOString();
@@ -47,6 +52,7 @@ export async function mergeFromA40(
     if (prior.id === survivor.id) continue; // merged already (a re-delivery)
     await mergePatients(trx, ctx.organizationId, prior.id, survivor.id, now);
     await repointOpenCases(trx, ctx, prior.id, survivor.id, now);
+    await opts.onMerged?.(prior.id, survivor.id);
     patientFact('merge', prior.id);
     patientFact('merge', survivor.id);
   }

@@ -33,7 +33,7 @@ export interface SlaEscalationDeps {
 const SYSTEM = { kind: 'system', id: null, name: 'SLA' } as const;
 
 /** Supervisors to tell about a breach: the case team's, else every supervisor of the organization. */
-async function supervisorsOf(trx: Kysely<Schema>, row: CaseRow): Promise<string[]> {
+export async function supervisorsOf(trx: Kysely<Schema>, row: CaseRow): Promise<string[]> {
   let q = trx
     .selectFrom('accounts')
     .select('accounts.id')

@@ -28,7 +28,7 @@ async function freshQueue(w: MatrixWorld): Promise<string> {
 const queueBody = () => ({ name: `Queue ${fresh()}`, strategy: 'round-robin', order: 5 });
 
 /** A case about the target patient, in the target's organization. */
-async function freshCase(w: MatrixWorld, t: TargetName): Promise<string> {
+export async function freshCase(w: MatrixWorld, t: TargetName): Promise<string> {
   const patient = await w.desk.database.db
     .selectFrom('patients')
     .select('organization_id')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertBreakGlass } from '../../../storage/access/break-glass-store';
 import { DESK_FIXTURES } from './desk-route-fixtures';
+import { FOLLOW_UP_FIXTURES } from './follow-up-route-fixtures';
 import { HL7_FIXTURES } from './hl7-route-fixtures';
 import { fresh, freshAccount, freshTeam, P, type Fixture } from './fixture-support';
 import type { MatrixWorld, TargetName } from './matrix-world';
@@ -293,6 +294,7 @@ export const FIXTURES: Record<string, Fixture> = {
   // The service desk's routes (issue #5), in their own file.
   ...DESK_FIXTURES,
   ...HL7_FIXTURES,
+  ...FOLLOW_UP_FIXTURES,
 };
 
 /** Routes whose allowed calls may legitimately answer 404 with these fixtures. */
@@ -346,4 +348,5 @@ export const HOME_ORGANIZATION_OBJECTS = new Set([
   'PUT /api/kb/articles/:id',
   'POST /api/kb/articles/:id/publish',
   'POST /api/kb/articles/:id/archive',
+  'POST /api/follow-up/programs/:code/retire',
 ]);

@@ -1,0 +1,3 @@
+import { describeFollowUpContract } from './follow-up.contract';
+
+describeFollowUpContract('sqlite');
