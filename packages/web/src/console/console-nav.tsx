@@ -27,6 +27,11 @@ export function ConsoleNav() {
             <NavLink to="/console/desk/overview">{t('web.desk-overview.title')}</NavLink>
           </li>
         )}
+        {permissions.has('case.work') && (
+          <li>
+            <NavLink to="/console/follow-up">{t('web.followUp.title')}</NavLink>
+          </li>
+        )}
         {permissions.has('audit.read') && (
           <li>
             <NavLink to="/console/audit">{t('web.audit.title')}</NavLink>

@@ -20,6 +20,7 @@ import { QueuesPage } from './desk/queues-page';
 import { SlaPage } from './desk-sla/sla-page';
 import { CsatPage } from './desk-csat/csat-page';
 import { DuplicatesPage } from './duplicates/duplicates-page';
+import { FollowUpWorklistPage } from './follow-up/follow-up-worklist-page';
 import { Hl7MessagesPage } from './hl7/hl7-messages-page';
 import { MacrosPage } from './macros/macros-page';
 import { QuarantinePage } from './mail/quarantine-page';
@@ -146,6 +147,16 @@ export function ConsoleRoutes() {
           <Signed>
             <RequirePermission permission="mail.quarantine">
               <QuarantinePage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="follow-up"
+        element={
+          <Signed>
+            <RequirePermission permission="case.work">
+              <FollowUpWorklistPage />
             </RequirePermission>
           </Signed>
         }

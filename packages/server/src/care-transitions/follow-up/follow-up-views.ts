@@ -155,7 +155,7 @@ export async function worklist(
   limit: number,
   cursor: string | undefined,
   ctx: AccessContext,
-): Promise<Page<ReturnType<typeof worklistItem>>> {
+): Promise<Page<WorklistItem>> {
   let q = db
     .selectFrom('follow_up_tasks as t')
     .innerJoin('follow_up_plans as p', 'p.id', 't.plan_id')
@@ -174,6 +174,8 @@ export async function worklist(
       't.escalated_at',
       't.version',
       'p.program_code',
+      'p.program_version',
+      'p.organization_id',
       'p.patient_id',
       'p.case_id',
       'p.priority',
@@ -197,9 +199,17 @@ export async function worklist(
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const names = await patientNames(db, [...new Set(page.map((r) => r.patient_id))], ctx);
+  const programs = await programsOf(db, page);
   const last = page.at(-1);
   return {
-    items: page.map((r) => worklistItem(r, names.get(r.patient_id) ?? null)),
+    items: page.map((r) => {
+      const program = programs.get(`${r.program_code}|${r.program_version}`);
+      return {
+        ...worklistItem(r, names.get(r.patient_id) ?? null),
+        programName: program?.name ?? null,
+        title: program?.steps.find((s) => s.key === r.step_key)?.title ?? null,
+      };
+    }),
     nextCursor: more && last ? encodeCursor([last.due_at, last.id]) : null,
   };
 }
@@ -243,6 +253,31 @@ function worklistItem(
     patientName,
     restricted: patientName === null,
   };
+}
+
+export type WorklistItem = ReturnType<typeof worklistItem> & {
+  programName: FollowUpProgram['name'] | null;
+  title: ProgramStep['title'] | null;
+};
+
+/** The program versions a page's tasks were planned under, read once each. */
+async function programsOf(
+  db: Kysely<Schema>,
+  rows: ReadonlyArray<{ organization_id: string; program_code: string; program_version: number }>,
+): Promise<Map<string, FollowUpProgram>> {
+  const programs = new Map<string, FollowUpProgram>();
+  for (const r of rows) {
+    const key = `${r.program_code}|${r.program_version}`;
+    if (programs.has(key)) continue;
+    const row = await programVersion(
+      db,
+      r.organization_id,
+      r.program_code,
+      Number(r.program_version),
+    );
+    if (row) programs.set(key, storedProgram(row).definition);
+  }
+  return programs;
 }
 
 /** Names of the patients this member of staff may work on; the others are left out. */

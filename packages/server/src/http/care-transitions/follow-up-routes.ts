@@ -85,6 +85,24 @@ export const followUpRoutes =
       },
     );
 
+    // Whether the worklist changed, for a page left open: no patient data, so not audited,
+    // and cheap enough to ask twice a second (an index on updated_at answers it).
+    app.get(
+      '/follow-up/worklist/stamp',
+      { schema: { tags: ['follow-up'] }, config: withPermission('case.work') },
+      async (req) => {
+        const row = await deps.database.db
+          .selectFrom('follow_up_tasks')
+          .select((eb) => [
+            eb.fn.max('updated_at').as('latest'),
+            eb.fn.countAll<number>().as('tasks'),
+          ])
+          .where('organization_id', '=', organizationOf(req))
+          .executeTakeFirst();
+        return { stamp: `${row?.latest ?? ''}|${Number(row?.tasks ?? 0)}` };
+      },
+    );
+
     app.get(
       '/cases/:caseId/follow-up',
       {

@@ -1,4 +1,5 @@
 import { CASE_PRIORITIES, CASE_STATUSES } from '@caredesk/core/cases';
+import { CALL_OUTCOMES } from '@caredesk/core/care-transitions';
 import { DATA_CATEGORIES } from '@caredesk/core/consent';
 import { UNASSIGNED_REASONS } from '@caredesk/core/service-desk';
 import {
@@ -78,6 +79,18 @@ export function eventText(
       return t('web.cases.event.team');
     case 'patient-merged':
       return t('web.cases.event.patient-merged');
+    case 'follow-up-call':
+      if (!isOneOf(CALL_OUTCOMES, e.data.outcome)) break;
+      return t('web.cases.event.follow-up-call', {
+        outcome: t(`web.followUp.outcome.${e.data.outcome}`),
+      });
+    case 'follow-up-task-done':
+    case 'follow-up-task-cancelled':
+    case 'follow-up-referral':
+    case 'follow-up-completed':
+    case 'follow-up-cancelled':
+    case 'supervisor-notified':
+      return t(`web.cases.event.${e.kind}`);
     case 'verified':
     case 'identified': {
       const ids = Array.isArray(e.data.identifiers) ? e.data.identifiers : [];

@@ -20,6 +20,7 @@ import '../../styles/console-routing.css';
 import '../../styles/console-cases.css';
 import '../../styles/console-case-page.css';
 import { CaseControls } from './case-controls';
+import { FollowUpPlanPanel } from '../follow-up/follow-up-plan-panel';
 import { CaseConversation } from './case-conversation';
 import { CaseHeader } from './case-header';
 import { DisclosureSection } from './disclosure-section';
@@ -163,6 +164,14 @@ export function CasePage({ slots = {} }: { slots?: CaseSlots }) {
       )}
       <div className="case-layout">
         <div className="case-main">
+          {d.case.links.some((l) => l.type === 'care-plan') && (
+            <FollowUpPlanPanel
+              caseId={d.case.id}
+              patientId={d.case.patientId}
+              canWork={canWork}
+              onChanged={() => void load()}
+            />
+          )}
           <CaseConversation detail={d} person={person} category={categories.name} />
           {permissions.has('case.reply') && (
             <ReplyComposer

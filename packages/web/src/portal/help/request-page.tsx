@@ -8,6 +8,7 @@ import type { Resource } from '../../patient-record/use-resource';
 import '../../styles/portal-help.css';
 import { statusWords } from './help-labels';
 import { RequestConversation } from './request-conversation';
+import { RequestPlan } from './request-plan';
 import { RequestReply } from './request-reply';
 import { RequestSurvey } from './request-survey';
 
@@ -88,6 +89,7 @@ export function RequestPage() {
         {notice && t(notice, { reference: c.reference })}
       </div>
       <RequestSurvey caseId={c.id} status={c.status} />
+      {c.links.some((l) => l.type === 'care-plan') && <RequestPlan caseId={c.id} />}
       <RequestConversationSection detail={detail.value} />
       <RequestReply key={c.id} caseId={c.id} onSent={replied} />
     </article>

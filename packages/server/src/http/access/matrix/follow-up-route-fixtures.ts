@@ -99,6 +99,7 @@ export const FOLLOW_UP_FIXTURES: Record<string, Fixture> = {
   'GET /api/follow-up/worklist': async () => ({
     url: '/api/follow-up/worklist?scope=all&due=week',
   }),
+  'GET /api/follow-up/worklist/stamp': async () => ({ url: '/api/follow-up/worklist/stamp' }),
   'GET /api/cases/:caseId/follow-up': async (w, t) => ({
     url: `/api/cases/${(await freshPlan(w, t)).caseId}/follow-up`,
   }),

@@ -75,6 +75,8 @@ CREATE TABLE follow_up_tasks (
 CREATE INDEX follow_up_tasks_worklist ON follow_up_tasks (organization_id, is_open, due_at, id);
 CREATE INDEX follow_up_tasks_by_assignee
   ON follow_up_tasks (organization_id, assignee_id, is_open, due_at, id);
+-- The worklist's change stamp: an open worklist asks twice a second whether anything moved.
+CREATE INDEX follow_up_tasks_changed ON follow_up_tasks (organization_id, updated_at);
 
 -- Every attempt to reach the patient or their caregiver, as a communication.
 CREATE TABLE follow_up_contacts (

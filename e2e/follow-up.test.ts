@@ -1,0 +1,116 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { startE2eServer, type E2eServer } from './support/e2e-server';
+import { ackCodeOf, sendMllp } from './support/mllp-send';
+import { firstStaffSignIn } from './support/staff-sign-in';
+
+let server: E2eServer;
+beforeAll(async () => {
+  server = await startE2eServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const LANGUAGES = ['en', 'es', 'lv', 'nb'] as const;
+/** 1280 × 800 at 200 % zoom. */
+const ZOOMED = { width: 640, height: 400 };
+
+/** An admit and a discharge home (PV1-36 01) as a hospital's interface engine sends them. */
+function adt(trigger: 'A01' | 'A03', mrn: string, family: string): string {
+  const pv1 = Array.from({ length: 45 }, () => '');
+  pv1[0] = '1';
+  pv1[1] = 'I';
+  pv1[18] = `V-${mrn}`;
+  pv1[43] = '20261124080000';
+  if (trigger === 'A03') {
+    pv1[35] = '01';
+    pv1[44] = '20261124100000';
+  }
+  return [
+    `MSH|^~\\&|E2E-ADT|E2E-HOSPITAL|CAREDESK|CLINIC|20261124101500||ADT^${trigger}^ADT_${trigger}|${mrn}-${trigger}|P|2.5.1`,
+    `EVN|${trigger}|20261124101500`,
+    `PID|1||${mrn}^^^E2E-HOSPITAL^MR||${family}^Ilse||19480312|F`,
+    `PV1|${pv1.join('|')}`,
+  ].join('\r');
+}
+
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function accessibleEverywhere(page: Page, name: string): Promise<void> {
+  for (const lang of LANGUAGES) {
+    await page.locator('.language-picker select').selectOption(lang);
+    await page.locator(`html[lang="${lang}"]`).waitFor();
+    for (const [size, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+      ['zoomed', ZOOMED],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      expect(await seriousViolations(page), `${name} ${lang} ${size}`).toEqual([]);
+      expect(await sidewaysScroll(page), `${name} ${lang} ${size}`).toBeLessThanOrEqual(0);
+      await screenshot(page, `${name}-${lang}-${size}`);
+    }
+  }
+  await page.locator('.language-picker select').selectOption('en');
+  await page.locator('html[lang="en"]').waitFor();
+  await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * Issue #6 point 7 in the browser: a discharge sent over MLLP is on the open worklist
+ * within a second; the agent records an unanswered call, then a reached one.
+ */
+describe('follow-up in the console', () => {
+  it('shows a discharge as a due call within a second, and records the calls', async () => {
+    const { page, close } = await openBrowser(DESKTOP);
+    try {
+      await firstStaffSignIn(page, server.baseUrl, server.staff);
+      await page.getByRole('link', { name: 'Follow-up worklist' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Follow-up worklist' }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /task|No open/ })
+        .waitFor();
+
+      const mrn = `E2E-FU-${Date.now()}`;
+      const family = `Kalnina${Date.now().toString(36)}`;
+      expect(ackCodeOf(await sendMllp(server.mllpPort, adt('A01', mrn, family)))).toBe('AA');
+      expect(ackCodeOf(await sendMllp(server.mllpPort, adt('A03', mrn, family)))).toBe('AA');
+      const acknowledged = Date.now();
+      const call = page
+        .getByRole('row')
+        .filter({ hasText: family })
+        .filter({ hasText: 'Call the patient' });
+      await call.waitFor({ timeout: 5_000 });
+      expect(Date.now() - acknowledged, 'A03 acknowledged → on the worklist').toBeLessThan(1_000);
+      await accessibleEverywhere(page, 'follow-up-worklist');
+
+      await call.getByRole('link').click();
+      const plan = page.getByRole('region', { name: /Follow-up plan: Discharge follow-up/ });
+      await plan.waitFor();
+      const firstCall = plan.getByTestId('task-first-call');
+      await firstCall.getByLabel('Outcome').selectOption('no-answer');
+      await firstCall.getByRole('button', { name: 'Record the call' }).click();
+      await firstCall.getByText('1 unanswered call').waitFor();
+      expect(await firstCall.getByText('In progress').count()).toBe(1);
+
+      await firstCall.getByLabel('Outcome').selectOption('reached');
+      await firstCall
+        .getByLabel('Note (optional)')
+        .fill('Home, feeling better; appointment on Friday.');
+      await firstCall.getByRole('button', { name: 'Record the call' }).click();
+      await firstCall.getByText('Done', { exact: true }).waitFor();
+      const calls = plan.getByTestId('follow-up-calls').locator('li');
+      await expect.poll(() => calls.count()).toBe(2);
+      expect(await calls.nth(0).innerText()).toContain('No answer');
+      expect(await calls.nth(1).innerText()).toContain('Reached');
+      await page.getByText('Follow-up call: Reached').waitFor();
+      await accessibleEverywhere(page, 'follow-up-plan');
+    } finally {
+      await close();
+    }
+  });
+});
