@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { ackCodeOf, sendMllp } from './support/mllp-send';
+import { pageApiOk } from './support/page-api';
 import { firstStaffSignIn } from './support/staff-sign-in';
 
 let server: E2eServer;
@@ -111,6 +112,61 @@ describe('follow-up in the console', () => {
       await accessibleEverywhere(page, 'follow-up-plan');
     } finally {
       await close();
+    }
+  });
+
+  it('shows the patient their plan in their language in the portal', async () => {
+    const supervisor = await openBrowser(DESKTOP);
+    const patient = await openBrowser(PHONE);
+    try {
+      const p = patient.page;
+      await p.goto(`${server.baseUrl}/portal/sign-in`);
+      await p.getByLabel('E-mail').fill(server.patient.email);
+      await p.getByLabel('Password').fill(server.patient.password);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('heading', { name: /Hola/ }).waitFor();
+      const me = await pageApiOk<{ account: { patientId: string } }>(p, 'GET', '/api/auth/me');
+      const patientId = me.account.patientId;
+      const record = await pageApiOk<Record<string, unknown>>(
+        p,
+        'GET',
+        `/api/patients/${patientId}`,
+      );
+      await pageApiOk(p, 'PUT', `/api/patients/${patientId}/contact-preferences`, {
+        telecom: record.telecom,
+        preferredLanguage: 'es',
+        preferredChannel: record.preferredChannel,
+        quietHours: record.quietHours,
+        version: record.version,
+      });
+
+      // Staff enrol her in diabetes care (a chronic program: no discharge starts it).
+      await firstStaffSignIn(supervisor.page, server.baseUrl, server.supervisor);
+      const plan = await pageApiOk<{ caseId: string }>(
+        supervisor.page,
+        'POST',
+        `/api/patients/${patientId}/follow-up-plans`,
+        { programCode: 'diabetes-care' },
+      );
+
+      await p.goto(`${server.baseUrl}/portal/requests/${plan.caseId}`);
+      await p.getByRole('heading', { level: 1, name: 'Cuidado de la diabetes' }).waitFor();
+      const mine = p.getByTestId('my-plan');
+      await mine
+        .getByRole('heading', { name: 'Su plan de seguimiento: Cuidado de la diabetes' })
+        .waitFor();
+      await mine.getByRole('heading', { name: 'Lo que viene' }).waitFor();
+      expect(await mine.getByRole('listitem').count()).toBe(4);
+      expect(await mine.innerText()).toContain('9 pasos más, más adelante en el plan.');
+      expect(await mine.innerText()).toContain(
+        'Nos pondremos en contacto con usted sobre «Contacto de control»',
+      );
+      // Staff words stay with staff: no scripts or checklists in the portal.
+      expect(await mine.innerText()).not.toContain('hipoglucemias');
+      await accessibleEverywhere(p, 'follow-up-portal');
+    } finally {
+      await supervisor.close();
+      await patient.close();
     }
   });
 });

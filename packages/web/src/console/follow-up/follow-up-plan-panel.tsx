@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import { ApiError } from '../../api/client';
 import { useNow } from '../../cases/use-now';
 import { useLanguage, useT } from '../../i18n/i18n-provider';
+import type { MessageKey } from '../../i18n/languages';
 import { displayName, fetchRelatedPersons } from '../../patient-record/patient-api';
 import '../../styles/console-follow-up.css';
 import type { Caregiver } from './call-form';
@@ -42,7 +43,7 @@ export function FollowUpPlanPanel({
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [caregivers, setCaregivers] = useState<Caregiver[]>([]);
   const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState<string | null>(null);
+  const [said, setSaid] = useState<MessageKey | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -75,7 +76,7 @@ export function FollowUpPlanPanel({
     setProblem(null);
     try {
       setPlan(await work());
-      setSaid(t('web.followUp.saved'));
+      setSaid('web.followUp.saved');
       onChanged();
     } catch (e) {
       // The server says why (no consent, someone else changed the task) in the reader's language.
@@ -132,7 +133,7 @@ export function FollowUpPlanPanel({
         )}
       </p>
       <div role="status" className={said ? 'notice announcement' : undefined}>
-        {said}
+        {said && t(said)}
       </div>
       {problem && (
         <p className="form-error" role="alert">

@@ -1,3 +1,4 @@
+import { CONTACT_STEP_KINDS } from '@caredesk/core/care-transitions';
 import type { CasePriority } from '@caredesk/core/cases';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
@@ -128,7 +129,7 @@ export function FollowUpWorklistPage() {
         </p>
       )}
       {items.length > 0 && (
-        <table className="case-table" role="table" data-testid="follow-up-worklist">
+        <table className="case-table follow-up-table" role="table" data-testid="follow-up-worklist">
           <caption className="visually-hidden">{t('web.followUp.title')}</caption>
           <thead role="rowgroup">
             <tr role="row">
@@ -161,7 +162,9 @@ export function FollowUpWorklistPage() {
                   <DueLabel dueAt={item.dueAt} now={now} />
                 </td>
                 <td role="cell" data-label={headers[3]}>
-                  {t('web.followUp.attempts', { count: item.unansweredAttempts })}
+                  {CONTACT_STEP_KINDS.includes(item.kind)
+                    ? t('web.followUp.attempts', { count: item.unansweredAttempts })
+                    : '—'}
                 </td>
                 <td role="cell" data-label={headers[4]}>
                   <span className={`case-priority ${item.priority}`}>

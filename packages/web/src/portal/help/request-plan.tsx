@@ -20,6 +20,9 @@ interface MyPlan {
   }>;
 }
 
+/** How many of the next steps the page lists. */
+const SHOWN = 4;
+
 /**
  * The patient's follow-up plan on their request page (issue #6 point 7): in their
  * language, what has been done and what comes next — above all when we will call.
@@ -35,12 +38,17 @@ export function RequestPlan({ caseId }: { caseId: string }) {
       .catch(() => setPlan(null));
   }, [caseId]);
   if (!plan) return null;
-  const upcoming = plan.status === 'active' ? plan.steps.filter((s) => !s.done) : [];
+  const open = plan.status === 'active' ? plan.steps.filter((s) => !s.done) : [];
+  // A year of check-ins is a long list: the next few, and how many follow.
+  const upcoming = open.slice(0, SHOWN);
+  const later = open.length - upcoming.length;
   const done = plan.steps.filter((s) => s.done);
   const when = (iso: string) => intl.formatDate(iso, { dateStyle: 'full' });
   return (
     <section aria-labelledby="my-plan-title" className="help-plan" data-testid="my-plan">
-      <h2 id="my-plan-title">{inLanguage(plan.programName, language)}</h2>
+      <h2 id="my-plan-title">
+        {t('web.help.plan.title', { program: inLanguage(plan.programName, language) })}
+      </h2>
       {upcoming.length > 0 ? (
         <>
           <h3>{t('web.help.plan.next')}</h3>
@@ -59,6 +67,7 @@ export function RequestPlan({ caseId }: { caseId: string }) {
               </li>
             ))}
           </ul>
+          {later > 0 && <p>{t('web.help.plan.more', { count: later })}</p>}
         </>
       ) : (
         <p>
