@@ -94,7 +94,7 @@ export async function articleMessage(
     ]);
   const row = await loadCase(w.trx, caseId);
   const language = catalogLanguage(row?.language);
-  const article = await w.trx
+  const translations = await w.trx
     .selectFrom('kb_articles as a')
     .innerJoin('kb_translations as t', 't.article_id', 'a.id')
     .select(['t.title', 't.language'])
@@ -102,8 +102,13 @@ export async function articleMessage(
     .where('a.organization_id', '=', w.plan.organization_id)
     .where('a.status', '=', 'published')
     .where('a.audience', '=', 'patient')
-    .where('t.language', '=', language)
-    .executeTakeFirst();
+    .execute();
+  // The case's language when the article has it, else English, else what there is (as
+  // the portal shows it: core translationFor).
+  const article =
+    translations.find((x) => x.language === language) ??
+    translations.find((x) => x.language === 'en') ??
+    translations[0];
   if (!article) throw new DomainError('not-found', 'problem.not-found', 'No such article.');
   return `${article.title}\n${baseUrl}/portal/help-articles/${articleId}`;
 }

@@ -1,6 +1,6 @@
 import { BUILT_IN_PROGRAMS, type FollowUpProgram } from '@caredesk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Desk } from '../../http/auth/testing/auth-fixtures';
+import type { Desk, TestClock } from '../../http/auth/testing/auth-fixtures';
 import { signedInStaff, startWithStaff, type Inject } from '../../testing/signed-in-client';
 import { adt, evn, pid, pv1 } from '../adt/testing/adt-messages';
 
@@ -11,6 +11,7 @@ describe('follow-up programs', () => {
   let desk: Desk;
   let admin: Inject;
   let agent: Inject;
+  let clock: TestClock;
   let n = 0;
   const a03 = async (mrn: string) => {
     for (const [trigger, segments] of [
@@ -48,6 +49,7 @@ describe('follow-up programs', () => {
   beforeAll(async () => {
     const started = await startWithStaff(['admin']);
     desk = started.desk;
+    clock = started.clock;
     admin = started.staff.inject;
     agent = (await signedInStaff(desk, started.clock, ['agent'])).inject;
   });
@@ -141,6 +143,68 @@ describe('follow-up programs', () => {
     expect((await enrol()).statusCode).toBe(409);
   });
 
+  it('an education step sends a knowledge-base article in the patient’s language', async () => {
+    const supervisor = (await signedInStaff(desk, clock, ['supervisor'])).inject;
+    const created = await supervisor({
+      method: 'POST',
+      url: '/api/kb/articles',
+      payload: {
+        category: 'devices',
+        audience: 'patient',
+        translations: [
+          { language: 'en', title: 'Checking your blood sugar', body: 'Wash your hands first.' },
+          { language: 'es', title: 'Cómo medir la glucosa', body: 'Lávese las manos primero.' },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const article = created.json();
+    expect(
+      (
+        await supervisor({
+          method: 'POST',
+          url: `/api/kb/articles/${article.id}/publish`,
+          payload: { version: article.version },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const patient = await agent({
+      method: 'POST',
+      url: '/api/patients',
+      payload: {
+        names: [{ given: ['Rosa'], family: 'Vega' }],
+        birthDate: '1958-07-01',
+        preferredLanguage: 'es',
+      },
+    });
+    const plan = (
+      await agent({
+        method: 'POST',
+        url: `/api/patients/${patient.json().id}/follow-up-plans`,
+        payload: { programCode: 'diabetes-care' },
+      })
+    ).json();
+    const education = plan.tasks.find((t: { kind: string }) => t.kind === 'education');
+    const url = `/api/cases/${plan.caseId}/follow-up/tasks/${education.id}/complete`;
+    const unchosen = await agent({ method: 'POST', url, payload: { version: education.version } });
+    expect(unchosen.statusCode).toBe(400);
+    const sent = await agent({
+      method: 'POST',
+      url,
+      payload: { version: education.version, articleId: article.id },
+    });
+    expect(sent.statusCode).toBe(200);
+    const detail = (await agent({ method: 'GET', url: `/api/cases/${plan.caseId}` })).json();
+    const toPatient = detail.messages.filter(
+      (m: { visibility: string }) => m.visibility === 'public',
+    );
+    expect(toPatient.map((m: { body: string }) => m.body)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Cómo medir la glucosa\\n.*/portal/help-articles/${article.id}$`),
+      ),
+    ]);
+  });
+
   it('a retired program starts no plans', async () => {
     const res = await admin({
       method: 'POST',
@@ -170,6 +234,6 @@ describe('follow-up programs', () => {
     );
     expect(d.ackCode).toBe('AA');
     const plans = await desk.database.db.selectFrom('follow_up_plans').select('id').execute();
-    expect(plans).toHaveLength(3); // PR-1, PR-2 and the enrolment; none for PR-3
+    expect(plans).toHaveLength(4); // PR-1, PR-2 and two enrolments; none for PR-3
   });
 });

@@ -123,10 +123,11 @@ export const recordCall = (
 ) =>
   api<FollowUpPlan>('POST', taskPath(caseId, task.id, 'calls'), { ...call, version: task.version });
 
-export const completeTask = (caseId: string, task: PlanTask, note?: string) =>
+/** Done; an education step names the knowledge-base article it sends. */
+export const completeTask = (caseId: string, task: PlanTask, articleId?: string) =>
   api<FollowUpPlan>('POST', taskPath(caseId, task.id, 'complete'), {
     version: task.version,
-    ...(note ? { note } : {}),
+    ...(articleId ? { articleId } : {}),
   });
 
 export const cancelTask = (caseId: string, task: PlanTask) =>

@@ -90,7 +90,7 @@ export function FollowUpPlanPanel({
   };
   const actions: TaskActions = {
     call: (task: PlanTask, call) => run(() => recordCall(caseId, task, call)),
-    complete: (task) => run(() => completeTask(caseId, task)),
+    complete: (task, articleId) => run(() => completeTask(caseId, task, articleId)),
     notNeeded: (task) => run(() => cancelTask(caseId, task)),
     referral: (task, r) => run(() => updateReferral(caseId, task, r)),
   };

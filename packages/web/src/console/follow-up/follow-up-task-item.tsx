@@ -3,13 +3,14 @@ import { useIntl } from 'react-intl';
 import { useLanguage, useT } from '../../i18n/i18n-provider';
 import { DueLabel } from '../cases/due-label';
 import { CallForm, type Caregiver, type CallInput } from './call-form';
+import { EducationForm } from './education-form';
 import type { PlanTask } from './follow-up-api';
 import { inLanguage, REFERRAL_KEY, STEP_KIND_KEY, TASK_STATUS_KEY } from './follow-up-labels';
 import { ReferralForm, type ReferralInput } from './referral-form';
 
 export interface TaskActions {
   call: (task: PlanTask, call: CallInput) => Promise<void>;
-  complete: (task: PlanTask) => Promise<void>;
+  complete: (task: PlanTask, articleId?: string) => Promise<void>;
   notNeeded: (task: PlanTask) => Promise<void>;
   referral: (task: PlanTask, r: ReferralInput) => Promise<void>;
 }
@@ -94,11 +95,18 @@ export function FollowUpTaskItem({
               onRecord={(call) => actions.call(task, call)}
             />
           )}
+          {task.kind === 'education' && (
+            <EducationForm
+              busy={busy}
+              preset={task.articleId}
+              onSend={(articleId) => actions.complete(task, articleId)}
+            />
+          )}
           {referralStep && (
             <ReferralForm task={task} busy={busy} onSave={(r) => actions.referral(task, r)} />
           )}
           <div className="follow-up-buttons">
-            {!referralStep && (
+            {!referralStep && task.kind !== 'education' && (
               <button type="button" disabled={busy} onClick={() => void actions.complete(task)}>
                 {t('web.followUp.done')}
               </button>
