@@ -1,14 +1,6 @@
-import { expect, it } from 'vitest';
-import { postgresUrlFromEnv } from '../storage/testing/test-database';
+import { onPostgres } from '../storage/testing/on-postgres';
 import { describeAuditContract } from './audit.contract';
 
-if (postgresUrlFromEnv()) {
+onPostgres('audit contract', () => {
   describeAuditContract('postgres');
-} else {
-  it('PostgreSQL audit contract skipped: DATABASE_URL is not set', () => {
-    console.warn(
-      'PostgreSQL audit contract suite skipped: set DATABASE_URL=postgres://... to run it (CI does).',
-    );
-    expect(postgresUrlFromEnv()).toBeNull();
-  });
-}
+});

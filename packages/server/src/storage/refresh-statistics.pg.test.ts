@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres } from './testing/on-postgres';
 import { analyzeStaleTables } from './refresh-statistics';
-import { createTestDatabase, postgresUrlFromEnv, type TestDatabase } from './testing/test-database';
+import { createTestDatabase, type TestDatabase } from './testing/test-database';
 
 const lastAnalyzed = async (t: TestDatabase, table: string) =>
   (
@@ -10,7 +11,7 @@ const lastAnalyzed = async (t: TestDatabase, table: string) =>
       WHERE relname = ${table}`.execute(t.database.db)
   ).rows[0]?.at ?? null;
 
-if (postgresUrlFromEnv()) {
+onPostgres('statistics test', () => {
   describe('planner statistics at start-up (PostgreSQL)', () => {
     let t: TestDatabase;
     beforeAll(async () => {
@@ -37,9 +38,4 @@ if (postgresUrlFromEnv()) {
       expect(await analyzeStaleTables(t.database)).not.toContain('bulk_loaded');
     });
   });
-} else {
-  it('PostgreSQL statistics test skipped: DATABASE_URL is not set', () => {
-    console.warn('PostgreSQL statistics test skipped: set DATABASE_URL=postgres://... (CI does).');
-    expect(postgresUrlFromEnv()).toBeNull();
-  });
-}
+});

@@ -1,14 +1,6 @@
-import { expect, it } from 'vitest';
-import { postgresUrlFromEnv } from '../../storage/testing/test-database';
+import { onPostgres } from '../../storage/testing/on-postgres';
 import { describeFollowUpContract } from './follow-up.contract';
 
-if (postgresUrlFromEnv()) {
+onPostgres('follow-up contract', () => {
   describeFollowUpContract('postgres');
-} else {
-  it('PostgreSQL follow-up contract skipped: DATABASE_URL is not set', () => {
-    console.warn(
-      'PostgreSQL follow-up contract suite skipped: set DATABASE_URL=postgres://... to run it (CI does).',
-    );
-    expect(postgresUrlFromEnv()).toBeNull();
-  });
-}
+});

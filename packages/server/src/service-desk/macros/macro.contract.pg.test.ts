@@ -1,12 +1,6 @@
-import { expect, it } from 'vitest';
-import { postgresUrlFromEnv } from '../../storage/testing/test-database';
+import { onPostgres } from '../../storage/testing/on-postgres';
 import { describeMacroContract } from './macro.contract';
 
-if (postgresUrlFromEnv()) {
+onPostgres('macro contract', () => {
   describeMacroContract('postgres');
-} else {
-  it('PostgreSQL macro contract skipped: DATABASE_URL is not set', () => {
-    console.warn('PostgreSQL macro contract skipped: set DATABASE_URL=postgres://... to run it.');
-    expect(postgresUrlFromEnv()).toBeNull();
-  });
-}
+});

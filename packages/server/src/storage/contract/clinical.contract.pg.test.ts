@@ -1,14 +1,6 @@
-import { expect, it } from 'vitest';
-import { postgresUrlFromEnv } from '../testing/test-database';
+import { onPostgres } from '../testing/on-postgres';
 import { describeClinicalContract } from './clinical.contract';
 
-if (postgresUrlFromEnv()) {
+onPostgres('clinical contract', () => {
   describeClinicalContract('postgres');
-} else {
-  it('PostgreSQL clinical contract skipped: DATABASE_URL is not set', () => {
-    console.warn(
-      'PostgreSQL clinical contract suite skipped: set DATABASE_URL=postgres://... to run it (CI does).',
-    );
-    expect(postgresUrlFromEnv()).toBeNull();
-  });
-}
+});

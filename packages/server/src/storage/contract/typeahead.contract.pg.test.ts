@@ -1,14 +1,6 @@
-import { expect, it } from 'vitest';
-import { postgresUrlFromEnv } from '../testing/test-database';
+import { onPostgres } from '../testing/on-postgres';
 import { describeTypeaheadContract } from './typeahead.contract';
 
-if (postgresUrlFromEnv()) {
+onPostgres('typeahead contract', () => {
   describeTypeaheadContract('postgres');
-} else {
-  it('PostgreSQL typeahead contract skipped: DATABASE_URL is not set', () => {
-    console.warn(
-      'PostgreSQL typeahead contract suite skipped: set DATABASE_URL=postgres://... to run it (CI does).',
-    );
-    expect(postgresUrlFromEnv()).toBeNull();
-  });
-}
+});

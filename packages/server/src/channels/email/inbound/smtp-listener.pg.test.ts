@@ -1,14 +1,6 @@
-import { expect, it } from 'vitest';
-import { postgresUrlFromEnv } from '../../../storage/testing/test-database';
+import { onPostgres } from '../../../storage/testing/on-postgres';
 import { describeSmtpListener } from './smtp-listener.contract';
 
-if (postgresUrlFromEnv()) {
+onPostgres('SMTP listener contract', () => {
   describeSmtpListener('postgres');
-} else {
-  it('PostgreSQL SMTP listener contract skipped: DATABASE_URL is not set', () => {
-    console.warn(
-      'PostgreSQL SMTP listener suite skipped: set DATABASE_URL=postgres://... to run it (CI does).',
-    );
-    expect(postgresUrlFromEnv()).toBeNull();
-  });
-}
+});
