@@ -29,7 +29,9 @@ import type { InboundMailListener } from '../channels/email/inbound/smtp-listene
 import { createChannels } from '../channels/channels';
 import { hl7MessageRoutes } from '../http/care-transitions/hl7-message-routes';
 import { followUpRoutes } from '../http/care-transitions/follow-up-routes';
+import { followUpMetricsRoutes } from '../http/care-transitions/follow-up-metrics-routes';
 import { adtFollowUp } from '../care-transitions/follow-up/adt-follow-up';
+import { FollowUpMetricsService } from '../care-transitions/follow-up/follow-up-metrics';
 import { FollowUpPlans } from '../care-transitions/follow-up/follow-up-plans';
 import { FollowUpPrograms } from '../care-transitions/follow-up/follow-up-programs';
 import { FollowUpWork } from '../care-transitions/follow-up/follow-up-work';
@@ -327,6 +329,13 @@ export async function createCareDesk(
             programs: followUpPrograms,
             plans: followUpPlans,
             work: followUpWork,
+          }),
+          { prefix: '/api' },
+        );
+        // Follow-up metrics for supervisors (issue #6 point 6).
+        await app.register(
+          followUpMetricsRoutes({
+            metrics: new FollowUpMetricsService({ database, clock, sla }),
           }),
           { prefix: '/api' },
         );

@@ -97,6 +97,11 @@ export function ConsoleNav() {
             <NavLink to="/console/desk/csat">{t('web.csat.nav')}</NavLink>
           </li>
         )}
+        {permissions.has('case.supervise') && (
+          <li>
+            <NavLink to="/console/follow-up/metrics">{t('web.follow-up-metrics.nav')}</NavLink>
+          </li>
+        )}
       </ul>
     </nav>
   );

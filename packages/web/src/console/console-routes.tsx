@@ -21,6 +21,7 @@ import { SlaPage } from './desk-sla/sla-page';
 import { CsatPage } from './desk-csat/csat-page';
 import { DuplicatesPage } from './duplicates/duplicates-page';
 import { FollowUpWorklistPage } from './follow-up/follow-up-worklist-page';
+import { FollowUpMetricsPage } from './follow-up-metrics/metrics-page';
 import { Hl7MessagesPage } from './hl7/hl7-messages-page';
 import { MacrosPage } from './macros/macros-page';
 import { QuarantinePage } from './mail/quarantine-page';
@@ -235,6 +236,16 @@ export function ConsoleRoutes() {
           <Signed>
             <RequirePermission permission="case.supervise">
               <CsatPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="follow-up/metrics"
+        element={
+          <Signed>
+            <RequirePermission permission="case.supervise">
+              <FollowUpMetricsPage />
             </RequirePermission>
           </Signed>
         }

@@ -6,6 +6,7 @@ export * from './program';
 export * from './program-validation';
 export * from './plan-schedule';
 export * from './task-progress';
+export * from './follow-up-metrics';
 
 /** The programs every organization starts with, as version 1 (issue #6 point 4). */
 export const BUILT_IN_PROGRAMS: readonly FollowUpProgram[] = [

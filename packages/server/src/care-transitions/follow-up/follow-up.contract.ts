@@ -11,6 +11,7 @@ import { adtHandlers } from '../adt/adt-handlers';
 import { adt, clock, evn, pid, pv1 } from '../adt/testing/adt-messages';
 import { Hl7Inbox } from '../hl7-inbox';
 import { adtFollowUp } from './adt-follow-up';
+import { FollowUpMetricsService } from './follow-up-metrics';
 import { FollowUpPlans } from './follow-up-plans';
 import { FollowUpPrograms } from './follow-up-programs';
 import { FollowUpWork } from './follow-up-work';
@@ -26,6 +27,7 @@ export function describeFollowUpContract(engine: Engine): void {
     let inbox: Hl7Inbox;
     let plans: FollowUpPlans;
     let work: FollowUpWork;
+    let metrics: FollowUpMetricsService;
     let n = 0;
     const send = async (trigger: string, ...segments: string[]) =>
       (await inbox.receive(adt(trigger, `FC-${++n}`, ...segments), null)).ackCode;
@@ -54,6 +56,7 @@ export function describeFollowUpContract(engine: Engine): void {
         cases,
         baseUrl: 'https://desk.example',
       });
+      metrics = new FollowUpMetricsService({ database: t.database, clock, sla });
       inbox = new Hl7Inbox({
         database: t.database,
         clock,
@@ -113,6 +116,34 @@ export function describeFollowUpContract(engine: Engine): void {
         .select('status')
         .executeTakeFirstOrThrow();
       expect(kase.status).toBe('resolved');
+    });
+
+    it('metrics: the period by discharge time, a readmission among later visits (issue #6 point 6)', async () => {
+      await send('A01', evn('A01'), pid('MRN-C'), pv1(visit));
+      await a03();
+      // Back the next morning as an emergency; an outpatient visit the same day does not count.
+      await send(
+        'A01',
+        evn('A01'),
+        pid('MRN-C'),
+        pv1({ visit: 'V-R', cls: 'E', admit: '202611240900' }),
+      );
+      await send(
+        'A04',
+        evn('A04'),
+        pid('MRN-C'),
+        pv1({ visit: 'V-O', cls: 'O', admit: '202611240800' }),
+      );
+      const day = await metrics.report(org, { from: '2026-11-23', to: '2026-11-23' });
+      expect(day.totals).toMatchObject({
+        discharges: 1,
+        cancelled: 0,
+        readmission: { indexStays: 1, readmitted: 1, rate: 1 },
+      });
+      expect(day.byProgram.map((r) => r.key)).toEqual(['discharge-follow-up']);
+      expect(day.byTeam.map((r) => r.discharges)).toEqual([1]);
+      const before = await metrics.report(org, { from: '2026-11-22', to: '2026-11-22' });
+      expect(before.totals.discharges).toBe(0);
     });
 
     it('an enrolment is active once per patient and program', async () => {

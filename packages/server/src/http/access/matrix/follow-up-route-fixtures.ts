@@ -140,6 +140,9 @@ export const FOLLOW_UP_FIXTURES: Record<string, Fixture> = {
     url: '/api/follow-up/programs/preview',
     payload: { program: discharge },
   }),
+  'GET /api/follow-up/metrics': async () => ({
+    url: '/api/follow-up/metrics?from=2026-01-01&to=2026-01-31',
+  }),
   'POST /api/follow-up/programs/:code/retire': async (w) => ({
     url: `/api/follow-up/programs/${await freshProgram(w)}/retire`,
   }),
