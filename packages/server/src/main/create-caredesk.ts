@@ -30,11 +30,7 @@ import { createChannels } from '../channels/channels';
 import { hl7MessageRoutes } from '../http/care-transitions/hl7-message-routes';
 import { followUpRoutes } from '../http/care-transitions/follow-up-routes';
 import { followUpMetricsRoutes } from '../http/care-transitions/follow-up-metrics-routes';
-import { adtFollowUp } from '../care-transitions/follow-up/adt-follow-up';
-import { FollowUpMetricsService } from '../care-transitions/follow-up/follow-up-metrics';
-import { FollowUpPlans } from '../care-transitions/follow-up/follow-up-plans';
-import { FollowUpPrograms } from '../care-transitions/follow-up/follow-up-programs';
-import { FollowUpWork } from '../care-transitions/follow-up/follow-up-work';
+import { createFollowUp } from '../care-transitions/follow-up/follow-up-wiring';
 import type { Hl7Feed } from '../care-transitions/hl7-feed';
 import type { Hl7Handlers } from '../care-transitions/hl7-inbox';
 import { adtHandlers } from '../care-transitions/adt/adt-handlers';
@@ -194,17 +190,9 @@ export async function createCareDesk(
       writes: caseWrites,
       ...deskPorts,
     });
-    // Follow-up programs and plans (issue #6 points 4–5): A03 and friends start and end
+    // Follow-up programs and plans (issue #6 points 4–6): A03 and friends start and end
     // plans in the HL7 message's own transaction.
-    const followUpPrograms = new FollowUpPrograms(database, clock, sla);
-    const followUpPlans = new FollowUpPlans({
-      database,
-      clock,
-      cases,
-      sla,
-      programs: followUpPrograms,
-    });
-    const followUpWork = new FollowUpWork({ database, clock, cases, baseUrl });
+    const followUp = createFollowUp({ database, clock, cases, sla, audit, baseUrl });
     const macros = new MacroService(database, clock);
     const knowledge = new KnowledgeService(database, clock);
 
@@ -239,7 +227,7 @@ export async function createCareDesk(
         adtHandlers({
           defaultCountry: config.defaultCountry,
           audit,
-          followUp: adtFollowUp({ plans: followUpPlans, programs: followUpPrograms, audit }),
+          followUp: followUp.adt,
         }),
       onError: (error, context) => logError(error, context),
     });
@@ -323,22 +311,9 @@ export async function createCareDesk(
         await app.register(hl7MessageRoutes({ database, inbox: channels.hl7.inbox }), {
           prefix: '/api',
         });
-        await app.register(
-          followUpRoutes({
-            database,
-            programs: followUpPrograms,
-            plans: followUpPlans,
-            work: followUpWork,
-          }),
-          { prefix: '/api' },
-        );
+        await app.register(followUpRoutes({ database, ...followUp }), { prefix: '/api' });
         // Follow-up metrics for supervisors (issue #6 point 6).
-        await app.register(
-          followUpMetricsRoutes({
-            metrics: new FollowUpMetricsService({ database, clock, sla }),
-          }),
-          { prefix: '/api' },
-        );
+        await app.register(followUpMetricsRoutes(followUp), { prefix: '/api' });
         registerFhirRoutes(app, {
           patients,
           imports,

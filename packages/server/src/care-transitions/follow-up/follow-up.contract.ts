@@ -10,11 +10,10 @@ import { createTestDatabase, type TestDatabase } from '../../storage/testing/tes
 import { adtHandlers } from '../adt/adt-handlers';
 import { adt, clock, evn, pid, pv1 } from '../adt/testing/adt-messages';
 import { Hl7Inbox } from '../hl7-inbox';
-import { adtFollowUp } from './adt-follow-up';
-import { FollowUpMetricsService } from './follow-up-metrics';
-import { FollowUpPlans } from './follow-up-plans';
-import { FollowUpPrograms } from './follow-up-programs';
-import { FollowUpWork } from './follow-up-work';
+import type { FollowUpMetricsService } from './follow-up-metrics';
+import type { FollowUpPlans } from './follow-up-plans';
+import { createFollowUp } from './follow-up-wiring';
+import type { FollowUpWork } from './follow-up-work';
 
 /**
  * Follow-up plans on either engine (issue #6 points 4–5): the partial unique indexes that
@@ -48,15 +47,15 @@ export function describeFollowUpContract(engine: Engine): void {
       const audit = new AuditStore(t.database, testMac);
       const sla = new SlaConfiguration(t.database, clock);
       const cases = new CaseService(t.database, clock, { defaultCountry: 'US', reopenDays: 7 });
-      const programs = new FollowUpPrograms(t.database, clock, sla);
-      plans = new FollowUpPlans({ database: t.database, clock, cases, sla, programs });
-      work = new FollowUpWork({
+      const followUp = createFollowUp({
         database: t.database,
         clock,
         cases,
+        sla,
+        audit,
         baseUrl: 'https://desk.example',
       });
-      metrics = new FollowUpMetricsService({ database: t.database, clock, sla });
+      ({ plans, work, metrics } = followUp);
       inbox = new Hl7Inbox({
         database: t.database,
         clock,
@@ -64,7 +63,7 @@ export function describeFollowUpContract(engine: Engine): void {
         handlers: adtHandlers({
           defaultCountry: 'US',
           audit,
-          followUp: adtFollowUp({ plans, programs, audit }),
+          followUp: followUp.adt,
         }),
       });
     });
