@@ -29,7 +29,9 @@ export function ConsoleNav() {
         )}
         {permissions.has('case.work') && (
           <li>
-            <NavLink to="/console/follow-up">{t('web.followUp.title')}</NavLink>
+            <NavLink to="/console/follow-up" end>
+              {t('web.followUp.title')}
+            </NavLink>
           </li>
         )}
         {permissions.has('audit.read') && (
@@ -75,6 +77,11 @@ export function ConsoleNav() {
         {permissions.has('desk.configure') && (
           <li>
             <NavLink to="/console/desk/sla">{t('web.sla.title')}</NavLink>
+          </li>
+        )}
+        {permissions.has('desk.configure') && (
+          <li>
+            <NavLink to="/console/follow-up/programs">{t('web.followUp.programs.nav')}</NavLink>
           </li>
         )}
         {permissions.has('mail.quarantine') && (

@@ -22,6 +22,8 @@ import { CsatPage } from './desk-csat/csat-page';
 import { DuplicatesPage } from './duplicates/duplicates-page';
 import { FollowUpWorklistPage } from './follow-up/follow-up-worklist-page';
 import { FollowUpMetricsPage } from './follow-up-metrics/metrics-page';
+import { ProgramEditorPage } from './follow-up/programs/program-editor-page';
+import { ProgramsPage } from './follow-up/programs/programs-page';
 import { Hl7MessagesPage } from './hl7/hl7-messages-page';
 import { MacrosPage } from './macros/macros-page';
 import { QuarantinePage } from './mail/quarantine-page';
@@ -158,6 +160,27 @@ export function ConsoleRoutes() {
           <Signed>
             <RequirePermission permission="case.work">
               <FollowUpWorklistPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      {/* Follow-up programs are edited by whoever configures the desk (issue #6 point 7). */}
+      <Route
+        path="follow-up/programs"
+        element={
+          <Signed>
+            <RequirePermission permission="desk.configure">
+              <ProgramsPage />
+            </RequirePermission>
+          </Signed>
+        }
+      />
+      <Route
+        path="follow-up/programs/:code"
+        element={
+          <Signed>
+            <RequirePermission permission="desk.configure">
+              <ProgramEditorPage />
             </RequirePermission>
           </Signed>
         }

@@ -82,7 +82,11 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
     const policy = policyOf(request);
     if (!policy || policy.kind === 'public' || policy.kind === 'authenticated') return;
     if (policy.kind === 'permission') {
-      const d = decide(request.access, { permission: policy.permission });
+      const first = decide(request.access, { permission: policy.permission });
+      const d =
+        !first.allow && policy.orPermission
+          ? decide(request.access, { permission: policy.orPermission })
+          : first;
       if (!d.allow) {
         request.audit.denial = {
           patientId: null,

@@ -13,7 +13,8 @@ export interface AuditSpec {
  * cannot be registered: the server refuses to start.
  * - `public`: anyone (health, landing page, sign-in, FHIR metadata);
  * - `authenticated`: any signed-in principal (their own session and account);
- * - `permission`: a function-level permission, no particular patient;
+ * - `permission`: a function-level permission, no particular patient (or, with `orPermission`,
+ *   either of two: data that two kinds of staff read for different work);
  * - `patient`: a permission on the category of data of the patient named by the
  *   `patientParam` path parameter — the access decision runs before the handler;
  * - `case`: the same, for the patient a service-desk case (named by `caseParam`) is about;
@@ -23,7 +24,7 @@ export interface AuditSpec {
 export type RoutePolicy =
   | { kind: 'public' }
   | { kind: 'authenticated'; allowMfaPending?: boolean; audit?: AuditSpec }
-  | { kind: 'permission'; permission: Permission; audit?: AuditSpec }
+  | { kind: 'permission'; permission: Permission; orPermission?: Permission; audit?: AuditSpec }
   | {
       kind: 'patient';
       permission: Permission;
@@ -116,6 +117,18 @@ export function withPermission(
 ): { policy: RoutePolicy } {
   const audit = action && resourceType ? { action, resourceType } : undefined;
   return { policy: { kind: 'permission', permission, ...(audit ? { audit } : {}) } };
+}
+
+/**
+ * Route config for either of two function-level permissions, unaudited: follow-up programs
+ * are read by staff working plans (case.work) and by the administrators who edit them
+ * (desk.configure, which an admin holds without case.work; issue #6 point 7).
+ */
+export function withEitherPermission(
+  permission: Permission,
+  orPermission: Permission,
+): { policy: RoutePolicy } {
+  return { policy: { kind: 'permission', permission, orPermission } };
 }
 
 export const PUBLIC: { policy: RoutePolicy } = { policy: { kind: 'public' } };

@@ -11,7 +11,7 @@ import type { FollowUpWork } from '../../care-transitions/follow-up/follow-up-wo
 import { isPatientSide } from '../../service-desk/cases/case-views';
 import type { Database } from '../../storage/database';
 import { organizationOf } from '../access/organization';
-import { onCase, onPatient, withPermission } from '../access/route-policy';
+import { onCase, onPatient, withEitherPermission, withPermission } from '../access/route-policy';
 import { caseIdParams } from '../cases/case-schemas';
 import { idParams } from '../patients/patient-schemas';
 import {
@@ -223,7 +223,10 @@ export const followUpRoutes =
 
     app.get(
       '/follow-up/programs',
-      { schema: { tags: ['follow-up'] }, config: withPermission('case.work') },
+      {
+        schema: { tags: ['follow-up'] },
+        config: withEitherPermission('case.work', 'desk.configure'),
+      },
       async (req) => ({ items: await deps.programs.list(organizationOf(req)) }),
     );
 
@@ -231,7 +234,7 @@ export const followUpRoutes =
       '/follow-up/programs/:code',
       {
         schema: { params: programParams, querystring: programQuery, tags: ['follow-up'] },
-        config: withPermission('case.work'),
+        config: withEitherPermission('case.work', 'desk.configure'),
       },
       async (req) => deps.programs.get(organizationOf(req), req.params.code, req.query.version),
     );

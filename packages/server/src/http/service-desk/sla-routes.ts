@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { SlaConfiguration } from '../../service-desk/sla/sla-configuration';
 import { organizationOf } from '../access/organization';
-import { withPermission } from '../access/route-policy';
+import { withEitherPermission, withPermission } from '../access/route-policy';
 import { calendarBody, calendarParams, policyParams, slaPolicyBody } from './sla-schemas';
 
 export interface SlaRouteDeps {
@@ -13,14 +13,16 @@ const tags = ['service-desk'];
 /**
  * SLA configuration under /api/desk (issue #5 §2). Everyone who works cases may read the
  * targets and calendars their clocks run on (case.read); changing them is a supervisor's
- * job (desk.configure), audited as an update or delete of the configuration.
+ * or an administrator's job (desk.configure), audited as an update or delete of the
+ * configuration. Those who change them read them too: an admin holds no case.read, and
+ * the follow-up program preview names the calendar's time zone (issue #6 point 7).
  */
 export const slaRoutes =
   (deps: SlaRouteDeps): FastifyPluginAsyncZod =>
   (app) => {
     app.get(
       '/desk/sla-policies',
-      { schema: { tags }, config: withPermission('case.read') },
+      { schema: { tags }, config: withEitherPermission('case.read', 'desk.configure') },
       async (req) => ({ items: await deps.sla.policies(organizationOf(req)) }),
     );
 
@@ -54,7 +56,7 @@ export const slaRoutes =
 
     app.get(
       '/desk/calendars',
-      { schema: { tags }, config: withPermission('case.read') },
+      { schema: { tags }, config: withEitherPermission('case.read', 'desk.configure') },
       async (req) => deps.sla.calendars(organizationOf(req)),
     );
 

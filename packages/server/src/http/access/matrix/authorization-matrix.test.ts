@@ -46,7 +46,11 @@ async function expected(
   }
   if (policy.kind === 'authenticated') return 'signed-in';
   if (policy.kind === 'permission') {
-    const d = decide(ctx, { permission: policy.permission });
+    const first = decide(ctx, { permission: policy.permission });
+    const d =
+      !first.allow && policy.orPermission
+        ? decide(ctx, { permission: policy.orPermission })
+        : first;
     if (
       d.allow &&
       HOME_ORGANIZATION_OBJECTS.has(key(route)) &&
