@@ -174,7 +174,8 @@ export async function createCareDesk(
         timeZone: () => home?.timeZone ?? 'UTC',
       }),
     };
-    // New cases from every channel share commits on SQLite (storage/group-commit.ts).
+    // New cases from every channel, and HL7 message batches, share commits on SQLite
+    // (storage/group-commit.ts): one fsync, off the event loop, for all of them.
     const caseWrites = new GroupCommit(database, {
       walFile:
         dbConfig.engine === 'sqlite' && dbConfig.file !== ':memory:'
@@ -218,6 +219,7 @@ export async function createCareDesk(
       // ADT handling (issue #6 point 3); events it does not list get AR 201.
       hl7Handlers:
         adapters.hl7Handlers ?? adtHandlers({ defaultCountry: config.defaultCountry, audit }),
+      hl7Writes: caseWrites,
       onError: (error, context) => logError(error, context),
     });
     const jobs = new JobRunner({
