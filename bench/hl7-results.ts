@@ -42,6 +42,9 @@ const cores = (f: Hl7FeedFigures) =>
 const rate = (v: number, f: Hl7FeedFigures | undefined) =>
   `${formatNumber(v)} msg/s${f ? ` (${cores(f).slice(2)})` : ''}`;
 
+/** The 500 msg/s schedule was kept (2 % slack for the timer's granularity). */
+const keptUp = (f: Hl7FeedFigures) => f.perSecond >= HL7_TARGET_RATE * 0.98;
+
 export const HL7_TARGETS: Target[] = [
   {
     id: 'hl7-rate',
@@ -70,17 +73,19 @@ export const HL7_TARGETS: Target[] = [
     label: `HL7 ACK p99, one connection sending ${HL7_TARGET_RATE} msg/s`,
     goal: `≤ ${HL7_TARGET_P99_MS} ms`,
     unit: 'ms',
-    value: (r: EngineResult) => r.hl7?.atRate.p99 ?? null,
-    meets: (v) => v <= HL7_TARGET_P99_MS,
-    // A server that cannot keep up with the schedule is measured at the rate it managed,
-    // which the figure says; the verdict stays, as the target asks for both.
-    format: (v, r) => {
+    // The target is a p99 AT 500 msg/s: a server that could not keep up with the schedule
+    // was measured at a lower rate, so it misses whatever its p99 (value +∞; the figure
+    // shown is the measured p99 and the rate it reached).
+    value: (r: EngineResult) => {
       const f = r.hl7?.atRate;
-      const short =
-        f && f.perSecond < HL7_TARGET_RATE * 0.98
-          ? `; only ${formatNumber(f.perSecond)} msg/s reached`
-          : '';
-      return `${formatNumber(v, 1)} ms (p50 ${formatNumber(f?.p50, 1)} ms${short})`;
+      if (!f) return null;
+      return keptUp(f) ? f.p99 : Number.POSITIVE_INFINITY;
+    },
+    meets: (v) => v <= HL7_TARGET_P99_MS,
+    format: (_v, r) => {
+      const f = r.hl7!.atRate;
+      const short = keptUp(f) ? '' : `; only ${formatNumber(f.perSecond)} msg/s reached`;
+      return `${formatNumber(f.p99, 1)} ms (p50 ${formatNumber(f.p50, 1)} ms${short})`;
     },
   },
   {
