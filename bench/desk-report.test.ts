@@ -318,7 +318,9 @@ describe('desk options', () => {
   it('never lets a desk-only run overwrite docs/benchmarks.md unless told where to write', () => {
     expect(parseOptions(['--suite', 'desk']).out).toBeNull();
     expect(parseOptions(['--suite=desk', '--out', '/tmp/desk.md']).out).toBe('/tmp/desk.md');
-    expect(() => parseOptions(['--suite', 'kb-and-more'])).toThrow(/--suite must be all or desk/);
+    expect(() => parseOptions(['--suite', 'kb-and-more'])).toThrow(
+      /--suite must be all, desk or hl7/,
+    );
     expect(() => parseOptions(['--cases', '0'])).toThrow(/--cases needs a positive integer/);
   });
 });

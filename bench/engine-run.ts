@@ -31,6 +31,7 @@ import { importCorpus, type ImportFigures, type SyntheaCorpus } from './synthea-
 import { measureWeb } from './web-run';
 import { KB_SEARCH_TARGET_ARTICLES } from './kb-results';
 import { measureKbSearch } from './kb-search';
+import { measureHl7Feed } from './hl7-feed';
 import { processMemoryMiB, runLoad } from './workloads';
 
 const SEED = 42;
@@ -163,6 +164,22 @@ function medianImport(runs: ImportFigures[]): ImportFigures | null {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
 }
 
+/** Issue #6 point 9, on a database and server of their own (the seeded patients play no part). */
+async function hl7Feed(
+  result: EngineResult,
+  engine: EngineName,
+  opts: BenchOptions,
+  adminUrl: string,
+  log: Log,
+): Promise<void> {
+  await step(result, log, 'HL7 feed over MLLP', async () => {
+    result.hl7 = await measureHl7Feed(engine, adminUrl, {
+      durationS: opts.durationS,
+      warmupS: opts.warmupS,
+    });
+  });
+}
+
 /** Every workload on one engine; a failing workload is recorded and the rest still run. */
 export async function runEngine(
   engine: EngineName,
@@ -171,6 +188,12 @@ export async function runEngine(
   corpus: SyntheaCorpus | null,
   log: Log,
 ): Promise<EngineResult> {
+  if (opts.suite === 'hl7') {
+    // The feed makes a database of its own: nothing to seed.
+    const result = emptyEngineResult(engine, engine);
+    await hl7Feed(result, engine, opts, adminUrl, log);
+    return result;
+  }
   const db = await createBenchDatabase(engine, adminUrl);
   const result = emptyEngineResult(engine, db.label);
   const everything = opts.suite === 'all';
@@ -211,6 +234,7 @@ export async function runEngine(
           log,
         );
       });
+      if (everything) await hl7Feed(result, engine, opts, adminUrl, log);
       if (everything)
         await step(result, log, 'cold start', async () => {
           for (let i = 0; i < opts.coldStartRuns; i++)

@@ -2,23 +2,8 @@ import { connectMllp } from '@caredesk/server/channels/mllp/testing/mllp-test-cl
 import { freePort, killHard, startServerProcess } from '@caredesk/server/testing/server-process';
 import { createBenchDatabase } from './seed-database';
 import type { EngineName } from './results';
+import { HL7_TARGET_RATE, type Hl7FeedFigures, type Hl7Figures } from './hl7-results';
 import { processCpuSeconds } from './workloads';
-
-/** One HL7 feed run's figures (issue #6 point 9). */
-export interface Hl7FeedFigures {
-  name: string;
-  messages: number;
-  seconds: number;
-  /** Messages acknowledged per second over the window. */
-  perSecond: number;
-  /** Send-to-ACK latency, milliseconds. */
-  p50: number;
-  p99: number;
-  max: number;
-  /** ACKs other than AA. */
-  notAccepted: number;
-  serverCores: number | null;
-}
 
 const hl7Time = (d: Date) => d.toISOString().slice(0, 19).replace(/[-T:]/g, '');
 
@@ -61,10 +46,16 @@ export function feedMessage(n: number, run: string, at: Date): Buffer {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+/** Unacknowledged messages a pipelining sender keeps on the wire. */
+export const PIPELINE_WINDOW = 32;
+
 /**
- * One connection, one message at a time (original acknowledgment mode): the next message
- * goes when the last one's ACK is back, or — with `ratePerSecond` — on a fixed schedule,
- * never before the last ACK. Runs `warmupS` then measures `durationS`.
+ * One connection. By default one message at a time (original acknowledgment mode): the
+ * next message goes when the last one's ACK is back, or — with `ratePerSecond` — on a fixed
+ * schedule, never before the last ACK. With `inFlight` > 1 the sender pipelines: it keeps
+ * that many messages sent and not yet acknowledged, as some interface engines do; ACKs
+ * still come back one per message, in order, each after its message committed. Runs
+ * `warmupS` then measures `durationS` (a pipelined window also waits for its last ACKs).
  */
 export async function runFeed(opts: {
   name: string;
@@ -73,6 +64,7 @@ export async function runFeed(opts: {
   durationS: number;
   warmupS: number;
   ratePerSecond?: number;
+  inFlight?: number;
   serverPid: number | undefined;
 }): Promise<Hl7FeedFigures> {
   const client = await connectMllp(opts.port);
@@ -88,7 +80,26 @@ export async function runFeed(opts: {
     if (!ack.includes('MSA|AA|')) notAccepted++;
   };
   const gap = opts.ratePerSecond ? 1000 / opts.ratePerSecond : 0;
+  const window = opts.inFlight ?? 1;
+  const pipelined = async (seconds: number, measure: boolean) => {
+    const start = performance.now();
+    const sentAt: number[] = [];
+    const open = () => performance.now() - start < seconds * 1000;
+    while (sentAt.length > 0 || open()) {
+      while (sentAt.length < window && open()) {
+        sentAt.push(performance.now());
+        client.send(feedMessage(n++, opts.run, new Date()));
+      }
+      const ack = await client.next();
+      const t = sentAt.shift()!;
+      if (!measure) continue;
+      latencies.push(performance.now() - t);
+      if (!ack.includes('MSA|AA|')) notAccepted++;
+    }
+    return (performance.now() - start) / 1000;
+  };
   const loop = async (seconds: number, measure: boolean) => {
+    if (window > 1) return pipelined(seconds, measure);
     const start = performance.now();
     let due = start;
     while (performance.now() - start < seconds * 1000) {
@@ -123,12 +134,12 @@ export async function runFeed(opts: {
   }
 }
 
-/** Both feed workloads against a fresh database and a real server process. */
+/** The three feed windows against a fresh database and a real server process. */
 export async function measureHl7Feed(
   engine: EngineName,
   adminUrl: string,
   opts: { durationS: number; warmupS: number },
-): Promise<Hl7FeedFigures[]> {
+): Promise<Hl7Figures> {
   const db = await createBenchDatabase(engine, adminUrl);
   const mllpPort = await freePort();
   const server = await startServerProcess(
@@ -136,23 +147,26 @@ export async function measureHl7Feed(
     await freePort(),
   );
   try {
-    const base = { port: mllpPort, durationS: opts.durationS, warmupS: opts.warmupS };
-    const pid = server.child.pid;
-    return [
-      await runFeed({
-        ...base,
-        name: 'one connection, as fast as ACKs come',
-        run: 'F',
-        serverPid: pid,
-      }),
-      await runFeed({
-        ...base,
-        name: 'one connection at 500 msg/s',
-        run: 'R',
-        ratePerSecond: 500,
-        serverPid: pid,
-      }),
-    ];
+    const base = {
+      port: mllpPort,
+      durationS: opts.durationS,
+      warmupS: opts.warmupS,
+      serverPid: server.child.pid,
+    };
+    const oneAtATime = await runFeed({ ...base, name: 'one message at a time', run: 'F' });
+    const pipelined = await runFeed({
+      ...base,
+      name: `pipelining, ${PIPELINE_WINDOW} unacknowledged`,
+      run: 'P',
+      inFlight: PIPELINE_WINDOW,
+    });
+    const atRate = await runFeed({
+      ...base,
+      name: `one at a time, ${HL7_TARGET_RATE} msg/s schedule`,
+      run: 'R',
+      ratePerSecond: HL7_TARGET_RATE,
+    });
+    return { oneAtATime, pipelined, window: PIPELINE_WINDOW, atRate };
   } finally {
     await killHard(server);
     await db.dispose();

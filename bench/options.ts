@@ -1,4 +1,6 @@
-import type { EngineName } from './results';
+import type { BenchSuite, EngineName } from './results';
+
+export type { BenchSuite } from './results';
 
 export interface BenchOptions {
   quick: boolean;
@@ -16,17 +18,15 @@ export interface BenchOptions {
   logins: number;
   /** Where to write the Markdown report; null prints only the table. */
   out: string | null;
-  /** Which workloads: everything, or only the service desk's (issue #5 point 11). */
+  /** Which workloads: everything, or only the service desk's (#5 point 11) or the HL7 feed's (#6 point 9). */
   suite: BenchSuite;
   /** Service-desk cases to seed (the target is about 1,000,000). */
   cases: number;
 }
 
-export type BenchSuite = 'all' | 'desk';
-
 export const USAGE = `Usage: npm run bench -- [--quick] [--engine sqlite|postgres|both]
                        [--patients N] [--duration S] [--out FILE]
-                       [--suite all|desk] [--cases N]
+                       [--suite all|desk|hl7] [--cases N]
 
   --quick        smoke run: 10,000 patients, 3 s windows, audit verify over 100,000 entries
                  instead of 1,000,000; writes no report unless --out is given
@@ -35,8 +35,9 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--engine sqlite|postgre
   --patients N   patients to seed (default 100,000)
   --duration S   measured seconds per HTTP workload (default 10, after a 2 s warm-up)
   --out FILE     report path (default docs/benchmarks.md for a full run)
-  --suite        all (default) or desk: seed patients, then only the service-desk
-                 workloads; a desk-only run writes no report unless --out is given
+  --suite        all (default); desk: seed patients, then only the service-desk
+                 workloads; hl7: only the HL7 feed over MLLP (its own database).
+                 A partial run writes no report unless --out is given
   --cases N      service-desk cases to seed (default 1,000,000; 50,000 with --quick)`;
 
 export class OptionsError extends Error {}
@@ -99,8 +100,8 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--suite': {
         const v = value();
-        if (v !== 'all' && v !== 'desk')
-          throw new OptionsError(`--suite must be all or desk, got ${v ?? 'nothing'}`);
+        if (v !== 'all' && v !== 'desk' && v !== 'hl7')
+          throw new OptionsError(`--suite must be all, desk or hl7, got ${v ?? 'nothing'}`);
         opts.suite = v;
         break;
       }

@@ -6,6 +6,7 @@ import { formatNumber } from './format';
 import { formatFigure } from './report';
 import { webMissEvidence } from './report-web';
 import { deskMissEvidence } from './desk-report';
+import { hl7MissEvidence } from './hl7-report';
 
 /** Why a target was missed, from figures this run measured (never from assumptions). */
 export function missEvidence(target: Target, r: EngineResult): string[] {
@@ -94,6 +95,7 @@ export function missEvidence(target: Target, r: EngineResult): string[] {
         : [];
     }
     default:
+      if (target.id.startsWith('hl7-')) return hl7MissEvidence(target, r);
       return target.id.startsWith('desk-')
         ? deskMissEvidence(target, r)
         : webMissEvidence(target, r);

@@ -6,6 +6,7 @@ import type { LoadResult } from './workloads';
 import { missesSection } from './report-misses';
 import { webSection, webSkipped } from './report-web';
 import { deskSection } from './desk-report';
+import { hl7Section } from './hl7-report';
 
 export { missEvidence } from './report-misses';
 
@@ -314,7 +315,7 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
     `- Cold start: ${s.coldStartRuns} runs, median reported`,
     `- Audit verify over ${formatNumber(s.auditEntries)} generated entries`,
     '',
-    '## Targets (issue #2 point 13, issue #3 point 10, issue #4 point 9, issue #5 point 11)',
+    '## Targets (issue #2 point 13, issue #3 point 10, issue #4 point 9, issue #5 point 11, issue #6 point 9)',
     '',
     'Targets are set for the embedded database; PostgreSQL runs the same workloads and is shown beside it. ' +
       'Every HTTP request carries an API token and every read and search is audited durably before its response. ' +
@@ -334,6 +335,7 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
     ...engineSections(run),
     ...webSection(run),
     ...deskSection(run),
+    ...hl7Section(run),
     ...(methodNotes.length > 0
       ? ['## Method notes', '', ...methodNotes.map((n) => `- ${n}`), '']
       : []),

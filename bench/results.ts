@@ -2,6 +2,7 @@ import type {
   GroupCommitBenchmarkResult,
   VerifyBenchmarkResult,
 } from '@caredesk/server/audit/audit-benchmark';
+import { HL7_TARGETS, type Hl7Figures } from './hl7-results';
 import { KB_TARGETS, type KbSearchFigures } from './kb-results';
 import type { LoginFigures } from './login-latency';
 import type { MachineInfo } from './machine';
@@ -14,6 +15,9 @@ import { WEB_TARGETS } from './web-results';
 import type { LoadResult } from './workloads';
 
 export type EngineName = 'sqlite' | 'postgres';
+
+/** Which workloads a run measures: everything, or one issue's alone. */
+export type BenchSuite = 'all' | 'desk' | 'hl7';
 
 export interface MemoryFigures {
   /** VmRSS right after start-up, before any load. */
@@ -58,6 +62,8 @@ export interface EngineResult {
   kbSearch: KbSearchFigures | null;
   /** The service desk's workloads (issue #5 point 11). */
   desk: DeskFigures | null;
+  /** The HL7 v2 feed over MLLP, on a database of its own (issue #6 point 9; hl7-feed.ts). */
+  hl7: Hl7Figures | null;
 }
 
 export interface RunSettings {
@@ -71,7 +77,7 @@ export interface RunSettings {
   /** Entries in the audit verify benchmark's chain. */
   auditEntries: number;
   /** Which workloads ran (absent: all). */
-  suite?: 'all' | 'desk';
+  suite?: BenchSuite;
 }
 
 export interface BenchRun {
@@ -223,6 +229,7 @@ export const TARGETS: Target[] = [
   ...WEB_TARGETS,
   ...KB_TARGETS,
   ...DESK_TARGETS,
+  ...HL7_TARGETS,
 ];
 
 export function verdict(target: Target, r: EngineResult): Verdict {
@@ -255,5 +262,6 @@ export function emptyEngineResult(engine: EngineName, label: string): EngineResu
     web: null,
     kbSearch: null,
     desk: null,
+    hl7: null,
   };
 }

@@ -12,6 +12,7 @@ import { emptyEngineResult } from './results';
 import { adminUrlFromEnv, postgresUnavailable } from './seed-database';
 import { readSyntheaCorpus, SYNTHEA_DIR, type SyntheaCorpus } from './synthea-import';
 import { KB_METHOD_NOTES } from './kb-results';
+import { HL7_METHOD_NOTES } from './hl7-results';
 import { DESK_METHOD_NOTES } from './desk-run';
 import { WEB_METHOD_NOTES } from './web-run';
 
@@ -64,6 +65,7 @@ const METHOD_NOTES = [
   ...WEB_METHOD_NOTES,
   ...KB_METHOD_NOTES,
   ...DESK_METHOD_NOTES,
+  ...HL7_METHOD_NOTES,
 ];
 
 function log(line: string): void {
@@ -75,7 +77,7 @@ async function main(opts: BenchOptions): Promise<number> {
   const machine = machineInfo();
   const adminUrl = adminUrlFromEnv();
   let corpus: SyntheaCorpus | null = null;
-  // Only a full run imports it (--suite desk measures the service desk alone).
+  // Only a full run imports it (--suite desk or hl7 measures that alone).
   if (opts.suite === 'all')
     try {
       corpus = readSyntheaCorpus();

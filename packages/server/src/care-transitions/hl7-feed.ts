@@ -3,6 +3,7 @@ import { buildRejectAck, writeHl7, type MessageErrorCondition } from '@caredesk/
 import { mllpListenerFor, type MllpSettings } from '../channels/mllp/mllp-listener-for';
 import type { MllpListener, MllpLogger } from '../channels/mllp/mllp-listener';
 import type { Database } from '../storage/database';
+import type { GroupCommit } from '../storage/group-commit';
 import { ackBytes, ackControlId } from './hl7-acks';
 import { Hl7Inbox, type Hl7Handlers } from './hl7-inbox';
 
@@ -14,7 +15,9 @@ export interface Hl7Feed {
 
 /**
  * The HL7 v2 feed: the MLLP listener handing every frame to the inbox, which answers with
- * the ACK after commit. A frame the listener refuses before it is a message (bigger than
+ * the ACK after commit. Frames a sender pipelines (sends without waiting for each ACK) are
+ * stored and processed together, one transaction and one durable commit for the lot, each
+ * message keeping its own outcome (Hl7Inbox.receiveBatch). A frame the listener refuses before it is a message (bigger than
  * MLLP_MAX_FRAME_BYTES, or cut off by a new start byte) gets an AR built from what can be
  * read of its header; a failure of the inbox itself (the database unreachable) closes the
  * connection instead of answering, so the sender sends the message again.
@@ -25,6 +28,8 @@ export function createHl7Feed(deps: {
   clock: Clock;
   organizationId: string;
   handlers: Hl7Handlers;
+  /** The server's group commit (SQLite: WAL synced off the event loop). */
+  writes?: GroupCommit;
   logger?: MllpLogger;
   onError: (error: unknown, context: string) => void;
 }): Hl7Feed {
@@ -34,9 +39,12 @@ export function createHl7Feed(deps: {
     organizationId: deps.organizationId,
     handlers: deps.handlers,
     onError: (error, id) => deps.onError(error, `hl7 message ${id}`),
+    writes: deps.writes,
   });
   const listener = mllpListenerFor(deps.config, {
     handler: async (frame, meta) => (await inbox.receive(frame, meta.remoteAddress)).ack,
+    batchHandler: async (frames, meta) =>
+      (await inbox.receiveBatch(frames, meta.remoteAddress)).map((r) => r.ack),
     onProtocolError: (refused) => {
       if (refused.kind === 'handler-failed') return null;
       const [code, text]: [MessageErrorCondition, string] =

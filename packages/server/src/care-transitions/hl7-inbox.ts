@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { DomainError, type Clock } from '@caredesk/core';
 import {
   ackErrorFor,
-  component,
   Hl7ParseError,
   parseHl7,
   readPartialHeader,
@@ -18,12 +16,25 @@ import {
   type Hl7ControlKey,
   type Hl7MessageRow,
 } from '../storage/care-transitions/hl7-message-store';
-import type { Hl7MessageStatus } from '../storage/care-transitions/hl7-tables';
 import type { Database } from '../storage/database';
+import { GroupCommit } from '../storage/group-commit';
 import type { Schema } from '../storage/schema';
 import { timeOrderedId } from '../storage/time-ordered-id';
 import { isUniqueViolation } from '../storage/unique-violation';
 import { ackBytes, ackText, rejectText } from './hl7-acks';
+import {
+  batchScope,
+  headerOf,
+  ownTransactions,
+  receipt,
+  sha256,
+  type Header,
+  type Hl7Receipt,
+  type InboxScope,
+  type Outcome,
+} from './hl7-inbox-scope';
+
+export type { Hl7Receipt } from './hl7-inbox-scope';
 
 /** What a handler is told besides the message. */
 export interface Hl7Context {
@@ -47,31 +58,6 @@ export type Hl7Handler = (
 /** Handlers by message code and trigger event, e.g. `ADT^A03`. */
 export type Hl7Handlers = ReadonlyMap<string, Hl7Handler>;
 
-export interface Hl7Receipt {
-  /** The ACK's bytes, in the sender's character set (MSH-18). */
-  ack: Buffer;
-  status: Hl7MessageStatus;
-  ackCode: string;
-  /** The control id was processed before: the first ACK again, nothing done twice. */
-  duplicate: boolean;
-}
-
-interface Outcome {
-  status: Hl7MessageStatus;
-  ackCode: 'AA' | 'AE' | 'AR';
-  ack: string;
-  error: string | null;
-}
-
-/** What is read off a message's header, parsed or not, to store and find it by. */
-interface Header {
-  sendingApplication: string;
-  sendingFacility: string;
-  controlId: string | null;
-  messageType: string | null;
-  version: string | null;
-}
-
 /**
  * The HL7 v2 inbox (issue #6 point 1). Every message the MLLP listener hands over is stored
  * raw with its outcome before the sender reads the ACK: AA only after the message and what
@@ -81,6 +67,9 @@ interface Header {
  * was processed is answered with its first ACK again and not processed twice.
  */
 export class Hl7Inbox {
+  private readonly own: InboxScope;
+  private readonly writes: GroupCommit;
+
   constructor(
     private readonly deps: {
       database: Database;
@@ -88,31 +77,62 @@ export class Hl7Inbox {
       organizationId: string;
       handlers: Hl7Handlers;
       onError?: (error: unknown, messageId: string) => void;
+      /**
+       * Shares batch commits with other writers (on SQLite, the server's group commit that
+       * syncs the WAL off the event loop); by default one of the inbox's own.
+       */
+      writes?: GroupCommit;
     },
-  ) {}
+  ) {
+    this.own = ownTransactions(deps.database);
+    this.writes = deps.writes ?? new GroupCommit(deps.database);
+  }
 
-  async receive(raw: Buffer, remoteAddress: string | null): Promise<Hl7Receipt> {
+  /** One message, in transactions of its own. */
+  receive(raw: Buffer, remoteAddress: string | null): Promise<Hl7Receipt> {
+    return this.receiveIn(this.own, raw, remoteAddress);
+  }
+
+  /**
+   * Consecutive messages of one connection, in order, in ONE transaction (and on SQLite
+   * one commit and one WAL sync): a sender that sends several frames without waiting pays
+   * for durability once, not per message. Each keeps its own outcome: it sees what the
+   * messages before it wrote (an A03 after its A04, a repeat of a control id), one that
+   * fails (AE) is rolled back alone to its savepoint and stored as failed, one refused
+   * (AR) is stored as refused. The receipts resolve only once the batch is durable; if the
+   * batch itself cannot commit, nothing of it is kept and the promise rejects.
+   *
+   * A batch of one is received alone: a sender waiting for each ACK is bound by latency,
+   * and its own transaction is the shortest way to a durable commit (through the group
+   * commit, one message at a time went from about 410 to 290 msg/s, measured back to back).
+   */
+  async receiveBatch(raws: readonly Buffer[], remoteAddress: string | null): Promise<Hl7Receipt[]> {
+    if (raws.length === 1) return [await this.receive(raws[0]!, remoteAddress)];
+    return this.writes.run(async (trx) => {
+      const scope = batchScope(trx);
+      const receipts: Hl7Receipt[] = [];
+      for (const raw of raws) receipts.push(await this.receiveIn(scope, raw, remoteAddress));
+      return receipts;
+    });
+  }
+
+  private async receiveIn(
+    scope: InboxScope,
+    raw: Buffer,
+    remoteAddress: string | null,
+  ): Promise<Hl7Receipt> {
     const now = this.deps.clock.now();
     let message: Hl7Message;
     try {
       message = parseHl7(raw);
     } catch (e) {
       if (!(e instanceof Hl7ParseError)) throw e;
-      return this.reject(raw, remoteAddress, now, e, null);
+      return this.reject(scope, raw, remoteAddress, now, e, null);
     }
-    const header = headerOf(message);
-    const known = await this.known(header);
-    if (known?.status === 'processed') {
-      if (known.sha256 === sha256(raw))
-        return {
-          ack: ackBytes(known.ack),
-          status: 'processed',
-          ackCode: known.ack_code,
-          duplicate: true,
-        };
-      return this.reuse(message, raw, remoteAddress, now, known);
-    }
-    return this.process(message, raw, remoteAddress, now, known);
+    const known = await this.known(scope, headerOf(message));
+    if (known?.status === 'processed')
+      return this.processAgain(scope, known, message, raw, remoteAddress, now);
+    return this.process(scope, message, raw, remoteAddress, now, known);
   }
 
   /**
@@ -122,6 +142,7 @@ export class Hl7Inbox {
    * would drop it silently. It is refused (AR 205, duplicate key) and kept for admins.
    */
   private reuse(
+    scope: InboxScope,
     message: Hl7Message,
     raw: Buffer,
     remoteAddress: string | null,
@@ -135,7 +156,7 @@ export class Hl7Inbox {
     });
     // Kept without its control id, which belongs to the first message.
     const header = { ...headerOf(message), controlId: null };
-    return this.store(raw, header, remoteAddress, now, null, {
+    return this.store(scope, raw, header, remoteAddress, now, null, {
       status: 'rejected',
       ackCode: 'AR',
       ack,
@@ -159,12 +180,13 @@ export class Hl7Inbox {
       message = parseHl7(row.raw);
     } catch (e) {
       if (!(e instanceof Hl7ParseError)) throw e;
-      return this.reject(row.raw, row.remote_address, now, e, row);
+      return this.reject(this.own, row.raw, row.remote_address, now, e, row);
     }
-    return this.process(message, row.raw, row.remote_address, now, row);
+    return this.process(this.own, message, row.raw, row.remote_address, now, row);
   }
 
   private async process(
+    scope: InboxScope,
     message: Hl7Message,
     raw: Buffer,
     remoteAddress: string | null,
@@ -188,7 +210,7 @@ export class Hl7Inbox {
               location: { segment: 'MSH', field: 9, component: 1 },
             };
       const ack = ackText(message, now, { code: 'AR', error });
-      return this.store(raw, header, remoteAddress, now, known, {
+      return this.store(scope, raw, header, remoteAddress, now, known, {
         status: 'rejected',
         ackCode: 'AR',
         ack,
@@ -203,7 +225,7 @@ export class Hl7Inbox {
       error: null,
     };
     try {
-      await this.deps.database.db.transaction().execute(async (trx) => {
+      await scope.atomic(async (trx) => {
         await this.write(trx, raw, header, remoteAddress, now, known, outcome, id);
         await handler(trx, message, {
           organizationId: this.deps.organizationId,
@@ -215,8 +237,8 @@ export class Hl7Inbox {
     } catch (e) {
       // The same message over another connection committed first: answer as it was answered.
       if (!known && isUniqueViolation(e)) {
-        const first = await this.known(header);
-        if (first) return this.processAgain(first, message, raw, remoteAddress, now);
+        const first = await this.known(scope, header);
+        if (first) return this.processAgain(scope, first, message, raw, remoteAddress, now);
       }
       if (!(e instanceof DomainError)) this.deps.onError?.(e, id);
       const text =
@@ -224,7 +246,7 @@ export class Hl7Inbox {
           ? e.message
           : 'CareDesk could not process this message; it is kept for a retry.';
       const ack = ackText(message, now, { code: 'AE', error: { code: '207', text } });
-      return this.store(raw, header, remoteAddress, now, known, {
+      return this.store(scope, raw, header, remoteAddress, now, known, {
         status: 'failed',
         ackCode: 'AE',
         ack,
@@ -233,26 +255,29 @@ export class Hl7Inbox {
     }
   }
 
+  /** A control id seen before: the first ACK for the same bytes, else processed or refused. */
   private processAgain(
+    scope: InboxScope,
     first: Hl7MessageRow,
     message: Hl7Message,
     raw: Buffer,
     remoteAddress: string | null,
     now: Date,
-  ): Promise<Hl7Receipt> | Hl7Receipt {
+  ): Promise<Hl7Receipt> {
     if (first.status === 'processed')
       return first.sha256 === sha256(raw)
-        ? {
+        ? Promise.resolve({
             ack: ackBytes(first.ack),
             status: 'processed',
             ackCode: first.ack_code,
             duplicate: true,
-          }
-        : this.reuse(message, raw, remoteAddress, now, first);
-    return this.process(message, raw, remoteAddress, now, first);
+          })
+        : this.reuse(scope, message, raw, remoteAddress, now, first);
+    return this.process(scope, message, raw, remoteAddress, now, first);
   }
 
   private async reject(
+    scope: InboxScope,
     raw: Buffer,
     remoteAddress: string | null,
     now: Date,
@@ -268,7 +293,8 @@ export class Hl7Inbox {
       messageType: null,
       version: first(partial.version) || null,
     };
-    return this.store(raw, header, remoteAddress, now, known ?? (await this.known(header)), {
+    const stored = known ?? (await this.known(scope, header));
+    return this.store(scope, raw, header, remoteAddress, now, stored, {
       status: 'rejected',
       ackCode: ackErrorFor(error).code,
       ack: rejectText(raw, error, now),
@@ -278,6 +304,7 @@ export class Hl7Inbox {
 
   /** Stores a message's outcome on its own (nothing else was written). */
   private async store(
+    scope: InboxScope,
     raw: Buffer,
     header: Header,
     remoteAddress: string | null,
@@ -287,20 +314,15 @@ export class Hl7Inbox {
   ): Promise<Hl7Receipt> {
     const id = known?.id ?? timeOrderedId(now.getTime());
     try {
-      await this.write(this.deps.database.db, raw, header, remoteAddress, now, known, outcome, id);
+      await scope.atomic((trx) =>
+        this.write(trx, raw, header, remoteAddress, now, known, outcome, id),
+      );
     } catch (e) {
       if (known || !isUniqueViolation(e)) throw e;
-      const first = await this.known(header);
+      const first = await this.known(scope, header);
       if (!first) throw e;
-      await this.write(
-        this.deps.database.db,
-        raw,
-        header,
-        remoteAddress,
-        now,
-        first,
-        outcome,
-        first.id,
+      await scope.atomic((trx) =>
+        this.write(trx, raw, header, remoteAddress, now, first, outcome, first.id),
       );
     }
     return receipt(outcome, false);
@@ -347,7 +369,7 @@ export class Hl7Inbox {
     });
   }
 
-  private async known(header: Header): Promise<Hl7MessageRow | null> {
+  private async known(scope: InboxScope, header: Header): Promise<Hl7MessageRow | null> {
     if (!header.controlId) return null;
     const key: Hl7ControlKey = {
       organizationId: this.deps.organizationId,
@@ -355,30 +377,6 @@ export class Hl7Inbox {
       sendingFacility: header.sendingFacility,
       controlId: header.controlId,
     };
-    return findByControl(this.deps.database.db, key);
+    return findByControl(scope.db, key);
   }
-}
-
-function headerOf(message: Hl7Message): Header {
-  const { code, trigger } = message.messageType;
-  return {
-    sendingApplication: component(message.header, 3),
-    sendingFacility: component(message.header, 4),
-    controlId: message.controlId || null,
-    messageType: `${code}^${trigger}`,
-    version: message.version || null,
-  };
-}
-
-function sha256(raw: Buffer): string {
-  return createHash('sha256').update(raw).digest('hex');
-}
-
-function receipt(outcome: Outcome, duplicate: boolean): Hl7Receipt {
-  return {
-    ack: ackBytes(outcome.ack),
-    status: outcome.status,
-    ackCode: outcome.ackCode,
-    duplicate,
-  };
 }

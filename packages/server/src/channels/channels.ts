@@ -9,6 +9,7 @@ import type { SealedLinkPayload } from '../identity/outbox-links';
 import type { JobHandler } from '../jobs';
 import type { PatientService } from '../patients/patient-service';
 import type { Database } from '../storage/database';
+import type { GroupCommit } from '../storage/group-commit';
 import { PROCESS_INBOUND_MAIL } from './email/inbound/accept-mail';
 import type { CaseMailbox } from './email/inbound/case-mailbox';
 import { MailQuarantine } from './email/inbound/mail-quarantine';
@@ -35,6 +36,8 @@ export interface ChannelDeps {
   handlers: Record<string, JobHandler>;
   /** What each HL7 v2 message kind becomes (care transitions), by `ADT^A03` and so on. */
   hl7Handlers: Hl7Handlers;
+  /** Commits HL7 message batches together with the server's other grouped writes. */
+  hl7Writes?: GroupCommit;
   onError: (error: unknown, context: string) => void;
 }
 
@@ -103,6 +106,7 @@ export function createChannels(deps: ChannelDeps): Channels {
     clock,
     organizationId: deps.organizationId,
     handlers: deps.hl7Handlers,
+    writes: deps.hl7Writes,
     onError: deps.onError,
   });
   return {

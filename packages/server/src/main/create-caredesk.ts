@@ -177,7 +177,8 @@ export async function createCareDesk(
         timeZone: () => home?.timeZone ?? 'UTC',
       }),
     };
-    // New cases from every channel share commits on SQLite (storage/group-commit.ts).
+    // New cases from every channel, and HL7 message batches, share commits on SQLite
+    // (storage/group-commit.ts): one fsync, off the event loop, for all of them.
     const caseWrites = new GroupCommit(database, {
       walFile:
         dbConfig.engine === 'sqlite' && dbConfig.file !== ':memory:'
@@ -229,6 +230,7 @@ export async function createCareDesk(
           audit,
           followUp: followUp.adt,
         }),
+      hl7Writes: caseWrites,
       onError: (error, context) => logError(error, context),
     });
     const jobs = new JobRunner({

@@ -39,7 +39,12 @@ export async function runHl7CrashRounds(
   serverEnv: Record<string, string>,
   messages: FeedMessage[],
   countWork: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<Map<string, number>>,
-  options: { kills?: number } = {},
+  /**
+   * `window` > 1: the sender pipelines, keeping that many messages sent and not yet
+   * acknowledged; after a broken connection it resends, in order, every message from the
+   * first whose ACK never came (those the server had committed are answered as repeats).
+   */
+  options: { kills?: number; window?: number } = {},
 ): Promise<Hl7CrashReport> {
   const wantedKills = options.kills ?? 10;
   const mllpPort = await freePort();
@@ -77,8 +82,34 @@ export async function runHl7CrashRounds(
     }
     client?.destroy();
   };
+  const feedPipelined = async (window: number) => {
+    let next = 0; // the first message whose ACK has not come
+    while (next < messages.length) {
+      let client: MllpTestClient | null = null;
+      try {
+        client = await connectMllp(mllpPort);
+        let sent = next;
+        while (next < messages.length) {
+          while (sent < messages.length && sent - next < window)
+            client.send(messages[sent++]!.bytes);
+          const ack = parseHl7(await client.next(30_000));
+          // ACKs come in the order the messages went: one for another counts as a failure.
+          if (ack.get('MSA-1') !== 'AA' || ack.get('MSA-2') !== messages[next]!.controlId)
+            notAccepted++;
+          acked.add(messages[next]!.controlId);
+          next++;
+        }
+      } catch {
+        resent++;
+        await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        client?.destroy();
+      }
+    }
+  };
   let done = false;
-  const feeding = feed().finally(() => (done = true));
+  const window = options.window ?? 1;
+  const feeding = (window > 1 ? feedPipelined(window) : feed()).finally(() => (done = true));
   // Kills spread over the feed by progress, not by time, so that a fast machine cannot
   // finish the feed before the kills are done; a short random delay lands each one at
   // some point of a message's handling rather than always between two.

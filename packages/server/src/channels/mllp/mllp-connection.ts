@@ -23,6 +23,19 @@ export interface MllpConnectionMeta {
  */
 export type MllpMessageHandler = (frame: Buffer, meta: MllpConnectionMeta) => Promise<Buffer>;
 
+/**
+ * Handles consecutive frames of one connection together and returns their ACK payloads, one
+ * per frame, in the same order. It rejects when none of them could be handled (nothing was
+ * kept): each frame is then treated as one whose handler failed.
+ */
+export type MllpBatchHandler = (
+  frames: readonly Buffer[],
+  meta: MllpConnectionMeta,
+) => Promise<Buffer[]>;
+
+/** Frames handed to a batch handler at most at once. */
+export const MAX_FRAMES_PER_BATCH = 64;
+
 /** A frame the listener could not hand to the message handler, or whose handler failed. */
 export interface MllpRejection {
   kind: 'nested-start' | 'oversized' | 'handler-failed';
@@ -61,6 +74,12 @@ export interface MllpConnectionSettings {
   /** After our side has ended, a peer that keeps the connection open is cut after this. */
   lingerMs: number;
   handler: MllpMessageHandler;
+  /**
+   * When set, frames that are already waiting when the connection turns to them (a sender
+   * that pipelines) go to this handler together, still one batch at a time and answered in
+   * order; a sender that waits for each ACK gives batches of one.
+   */
+  batchHandler?: MllpBatchHandler | undefined;
   onProtocolError: MllpRejectionBuilder;
   logger: MllpLogger;
 }
@@ -74,13 +93,15 @@ export const MAX_REFUSALS_IN_A_ROW = 10;
 
 type Work = MllpFrameEvent | MllpRefusedFrame;
 type Answer = { frame: Buffer } | 'nothing' | 'close';
+type Frame = MllpFrameEvent;
 
 /**
- * One sender's connection. Frames are answered strictly in order, one at a time: the next
- * frame's handler starts only once the previous answer has been written (HL7 original-mode
- * acknowledgment, v2.x chapter 2, 2.9.2; MLLP R2 §1.3). While a frame is being handled the
- * socket is paused, so a sender that pipelines frames is held back by TCP flow control
- * rather than by our memory.
+ * One sender's connection. Frames are answered strictly in order: the next frame's handler
+ * starts only once the previous answer has been written (HL7 original-mode acknowledgment,
+ * v2.x chapter 2, 2.9.2; MLLP R2 §1.3). With a batch handler, the frames already received
+ * when the connection turns to them are handled as one batch and their answers written in
+ * order. While frames are being handled the socket is paused, so a sender that pipelines
+ * frames is held back by TCP flow control rather than by our memory.
  */
 export class MllpConnection {
   readonly meta: MllpConnectionMeta;
@@ -197,10 +218,18 @@ export class MllpConnection {
     this.#clearTimers();
     this.#socket.pause();
     try {
-      for (let work = this.#queue.shift(); work; work = this.#queue.shift()) {
-        const answer = await this.#answer(work);
-        if (answer === 'close') this.#ending = true;
-        else if (answer !== 'nothing' && !(await this.#write(answer.frame))) this.#ending = true;
+      while (this.#queue.length > 0) {
+        const answers = await this.#answerNext();
+        const frames: Buffer[] = [];
+        for (const answer of answers) {
+          if (answer === 'close') {
+            this.#ending = true;
+            break;
+          }
+          if (answer !== 'nothing') frames.push(answer.frame);
+        }
+        // One write for a batch's answers: they leave together, in order.
+        if (frames.length > 0 && !(await this.#write(Buffer.concat(frames)))) this.#ending = true;
         if (this.#ending || this.#gone) break;
       }
     } catch (error) {
@@ -217,20 +246,54 @@ export class MllpConnection {
     }
   }
 
-  async #answer(work: Work): Promise<Answer> {
-    if (work.type !== 'frame') return this.#reject(work);
+  /** The answers to the queue's next work: one refused frame, or one or more frames. */
+  async #answerNext(): Promise<Answer[]> {
+    const work = this.#queue.shift()!;
+    if (work.type !== 'frame') return [this.#reject(work)];
+    const batchHandler = this.#settings.batchHandler;
+    if (!batchHandler) return [await this.#answer(work)];
+    const batch: Frame[] = [work];
+    while (batch.length < MAX_FRAMES_PER_BATCH && this.#queue[0]?.type === 'frame')
+      batch.push(this.#queue.shift() as Frame);
+    try {
+      const acks: unknown = await batchHandler(
+        batch.map((f) => f.payload),
+        this.meta,
+      );
+      if (
+        !Array.isArray(acks) ||
+        acks.length !== batch.length ||
+        !acks.every((a) => Buffer.isBuffer(a))
+      )
+        throw new TypeError('the MLLP batch handler must return one Buffer per frame');
+      // encodeFrame refuses an ACK holding a framing byte: then the whole batch has failed
+      // as far as the sender can tell, though it was kept; it resends, and the first ACKs
+      // come back again (duplicates are answered from the store).
+      return acks.map((ack: Buffer) => ({ frame: encodeFrame(ack) }));
+    } catch (error) {
+      const bytes = batch.reduce((n, f) => n + f.payload.length, 0);
+      this.#log('error', { err: error, bytes, frames: batch.length }, 'MLLP batch handler failed');
+      return batch.map((f) => this.#failed(f));
+    }
+  }
+
+  async #answer(work: Frame): Promise<Answer> {
     try {
       const ack: unknown = await this.#settings.handler(work.payload, this.meta);
       if (!Buffer.isBuffer(ack)) throw new TypeError('the MLLP handler must return a Buffer');
       return { frame: encodeFrame(ack) };
     } catch (error) {
       this.#log('error', { err: error, bytes: work.payload.length }, 'MLLP message handler failed');
-      return this.#reject({
-        kind: 'handler-failed',
-        bytes: work.payload.length,
-        head: work.payload.subarray(0, REFUSED_HEAD_BYTES),
-      });
+      return this.#failed(work);
     }
+  }
+
+  #failed(work: Frame): Answer {
+    return this.#reject({
+      kind: 'handler-failed',
+      bytes: work.payload.length,
+      head: work.payload.subarray(0, REFUSED_HEAD_BYTES),
+    });
   }
 
   #reject(rejection: MllpRejection): Answer {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config';
 import {
   MllpListener,
+  type MllpBatchHandler,
   type MllpLogger,
   type MllpMessageHandler,
   type MllpRejectionBuilder,
@@ -22,6 +23,7 @@ export type MllpSettings = Pick<
 /** What the composition root plugs in: the message store and the HL7 ACK builders. */
 export interface MllpWiring {
   handler: MllpMessageHandler;
+  batchHandler?: MllpBatchHandler | undefined;
   onProtocolError?: MllpRejectionBuilder | undefined;
   logger?: MllpLogger | undefined;
 }
@@ -43,6 +45,7 @@ export function mllpListenerFor(config: MllpSettings, wiring: MllpWiring): MllpL
     idleTimeoutMs: config.mllpIdleTimeoutSeconds * 1000,
     frameTimeoutMs: config.mllpFrameTimeoutSeconds * 1000,
     handler: wiring.handler,
+    batchHandler: wiring.batchHandler,
     onProtocolError: wiring.onProtocolError,
     logger: wiring.logger,
   });

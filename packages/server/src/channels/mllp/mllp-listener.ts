@@ -3,12 +3,14 @@ import { createServer as createTcpServer, type Server, type Socket } from 'node:
 import { createServer as createTlsServer } from 'node:tls';
 import {
   MllpConnection,
+  type MllpBatchHandler,
   type MllpLogger,
   type MllpMessageHandler,
   type MllpRejectionBuilder,
 } from './mllp-connection';
 
 export type {
+  MllpBatchHandler,
   MllpConnectionMeta,
   MllpLogger,
   MllpMessageHandler,
@@ -33,6 +35,8 @@ export interface MllpListenerOptions {
   /** close() waits this long for messages being handled before cutting connections (5 s). */
   closeTimeoutMs?: number | undefined;
   handler: MllpMessageHandler;
+  /** Handles frames a sender pipelined together (see MllpConnectionSettings.batchHandler). */
+  batchHandler?: MllpBatchHandler | undefined;
   /** Answers to refused frames and failed handlers; by default none (see MllpRejectionBuilder). */
   onProtocolError?: MllpRejectionBuilder | undefined;
   logger?: MllpLogger | undefined;
@@ -187,6 +191,7 @@ export class MllpListener {
         frameTimeoutMs,
         lingerMs: Math.min(LINGER_MS, idleTimeoutMs),
         handler,
+        batchHandler: this.#options.batchHandler,
         onProtocolError: this.#options.onProtocolError ?? (() => null),
         logger: this.#logger,
       });

@@ -1,0 +1,3 @@
+import { describeInboxBatchContract } from './hl7-inbox-batch.contract';
+
+describeInboxBatchContract('sqlite');
