@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Hl7MessageStatus } from '../storage/care-transitions/hl7-tables';
 import type { Database } from '../storage/database';
 import type { Schema } from '../storage/schema';
+import { timeOrderedId } from '../storage/time-ordered-id';
 import { ackBytes } from './hl7-acks';
 
 /**
@@ -86,6 +87,19 @@ export function headerOf(message: Hl7Message): Header {
 
 export function sha256(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
+}
+
+/**
+ * The stored row an attempt is recorded on: the known message's own when these are its
+ * bytes (a resend, or an admin's replay); a new row when a different message arrives
+ * under a control id that failed or was refused before (the first is kept, superseded).
+ */
+export function attemptId(
+  known: { id: string; sha256: string } | null,
+  raw: Buffer,
+  now: Date,
+): string {
+  return known && known.sha256 === sha256(raw) ? known.id : timeOrderedId(now.getTime());
 }
 
 export function receipt(outcome: Outcome, duplicate: boolean): Hl7Receipt {

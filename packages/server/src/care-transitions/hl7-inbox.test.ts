@@ -110,6 +110,33 @@ describe('HL7 inbox: stored raw, acknowledged after commit, processed once', () 
     ]);
   });
 
+  it('keeps a failed message when a different one takes its control id, and lists only the new', async () => {
+    failNext = new DomainError('validation', 'hl7.adt.no-patient', 'PID-3 holds no MR identifier.');
+    const first = withControlId(corpus('ADT-A03-01.hl7'), 'FIX-1');
+    expect((await inbox().receive(first, null)).ackCode).toBe('AE');
+    failNext = null;
+    const corrected = withControlId(corpus('ADT-A03-02.hl7'), 'FIX-1');
+    expect((await inbox().receive(corrected, null)).ackCode).toBe('AA');
+    const rows = await t.database.db
+      .selectFrom('hl7_messages')
+      .selectAll()
+      .orderBy('received_at')
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => [r.status, r.attempts, r.superseded_by === rows[1]!.id])).toEqual([
+      ['failed', 1, true],
+      ['processed', 1, false],
+    ]);
+    expect(Buffer.from(rows[0]!.raw).equals(first)).toBe(true);
+    expect((await listMessages(t.database.db, org, 'failed', 10)).items).toEqual([]);
+    expect((await listMessages(t.database.db, org, null, 10)).items).toHaveLength(2);
+    await expect(inbox().replay(org, rows[0]!.id)).rejects.toMatchObject({
+      messageKey: 'hl7.replay.superseded',
+    });
+    // The control id now answers with the processed message's ACK.
+    expect((await inbox().receive(corrected, null)).duplicate).toBe(true);
+  });
+
   it('rejects with AR what it cannot read or does not take, and keeps it for admins', async () => {
     const garbage = Buffer.from('this is not HL7\rPID|1||x', 'utf8');
     const unread = await inbox().receive(garbage, '10.0.0.9');

@@ -13,16 +13,17 @@ import {
   findMessage,
   insertMessage,
   recordAttempt,
+  supersede,
   type Hl7ControlKey,
   type Hl7MessageRow,
 } from '../storage/care-transitions/hl7-message-store';
 import type { Database } from '../storage/database';
 import { GroupCommit } from '../storage/group-commit';
 import type { Schema } from '../storage/schema';
-import { timeOrderedId } from '../storage/time-ordered-id';
 import { isUniqueViolation } from '../storage/unique-violation';
 import { ackBytes, ackText, rejectText } from './hl7-acks';
 import {
+  attemptId,
   batchScope,
   headerOf,
   ownTransactions,
@@ -174,6 +175,12 @@ export class Hl7Inbox {
         'hl7.replay.processed',
         'This message was processed already.',
       );
+    if (row.superseded_by)
+      throw new DomainError(
+        'conflict',
+        'hl7.replay.superseded',
+        `A later message (${row.superseded_by}) took this message's control id.`,
+      );
     const now = this.deps.clock.now();
     let message: Hl7Message;
     try {
@@ -217,7 +224,7 @@ export class Hl7Inbox {
         error: error.text ?? null,
       });
     }
-    const id = known?.id ?? timeOrderedId(now.getTime());
+    const id = attemptId(known, raw, now);
     const outcome: Outcome = {
       status: 'processed',
       ackCode: 'AA',
@@ -312,7 +319,7 @@ export class Hl7Inbox {
     known: Hl7MessageRow | null,
     outcome: Outcome,
   ): Promise<Hl7Receipt> {
-    const id = known?.id ?? timeOrderedId(now.getTime());
+    const id = attemptId(known, raw, now);
     try {
       await scope.atomic((trx) =>
         this.write(trx, raw, header, remoteAddress, now, known, outcome, id),
@@ -354,7 +361,9 @@ export class Hl7Inbox {
       message_type: header.messageType,
       version: header.version,
     };
-    if (known) return recordAttempt(db, known.id, { ...result, ...content });
+    if (known?.id === id) return recordAttempt(db, id, { ...result, ...content });
+    // A different message under a failed or rejected one's control id: both are kept.
+    if (known) await supersede(db, known.id, id);
     await insertMessage(db, {
       id,
       organization_id: this.deps.organizationId,
@@ -364,6 +373,7 @@ export class Hl7Inbox {
       sending_facility: header.sendingFacility,
       control_id: header.controlId,
       attempts: 1,
+      superseded_by: null,
       ...content,
       ...result,
     });

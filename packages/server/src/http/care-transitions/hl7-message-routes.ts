@@ -45,6 +45,7 @@ function summaryJson(m: Hl7MessageSummary) {
     attempts: Number(m.attempts),
     lastAttemptAt: m.last_attempt_at,
     processedAt: m.processed_at,
+    supersededBy: m.superseded_by,
   };
 }
 

@@ -37,6 +37,7 @@ const SUMMARY_COLUMNS = [
   'attempts',
   'last_attempt_at',
   'processed_at',
+  'superseded_by',
 ] as const;
 
 export async function findByControl(db: Db, key: Hl7ControlKey): Promise<Hl7MessageRow | null> {
@@ -47,8 +48,18 @@ export async function findByControl(db: Db, key: Hl7ControlKey): Promise<Hl7Mess
     .where('sending_application', '=', key.sendingApplication)
     .where('sending_facility', '=', key.sendingFacility)
     .where('control_id', '=', key.controlId)
+    .where('superseded_by', 'is', null)
     .executeTakeFirst();
   return row ?? null;
+}
+
+/**
+ * Hands a failed or rejected message's control id to a different message that arrived
+ * under it: the first stays as received, with its outcome, marked with the one that took
+ * its place.
+ */
+export async function supersede(db: Db, id: string, by: string): Promise<void> {
+  await db.updateTable('hl7_messages').set({ superseded_by: by }).where('id', '=', id).execute();
 }
 
 export async function findMessage(
@@ -111,7 +122,9 @@ export async function listMessages(
     .selectFrom('hl7_messages')
     .select(SUMMARY_COLUMNS)
     .where('organization_id', '=', organizationId);
-  if (status) q = q.where('status', '=', status);
+  // A failure a later message under the same control id replaced needs no one's attention:
+  // it is left out of the status lists, and shown with the whole feed.
+  if (status) q = q.where('status', '=', status).where('superseded_by', 'is', null);
   if (cursor) {
     const [at, id] = decodeCursor(cursor, 2) as [string, string];
     q = q.where((eb) =>

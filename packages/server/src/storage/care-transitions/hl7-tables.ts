@@ -25,4 +25,6 @@ export interface Hl7MessagesTable {
   attempts: number;
   last_attempt_at: string;
   processed_at: string | null;
+  /** A later, different message that took this one's control id (migration 0021). */
+  superseded_by: string | null;
 }

@@ -22,6 +22,8 @@ export interface Hl7MessageSummary {
   attempts: number;
   lastAttemptAt: string | null;
   processedAt: string | null;
+  /** A later, different message took this one's control id; this one stays as received. */
+  supersededBy: string | null;
 }
 
 /** GET /api/hl7/messages/:id: also the message as received and the ACK it got, one segment per line. */

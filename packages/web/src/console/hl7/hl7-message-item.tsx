@@ -98,6 +98,12 @@ export function Hl7MessageItem({ item }: { item: Hl7MessageSummary }) {
         )}
         <dt>{t('web.hl7.attempts')}</dt>
         <dd>{intl.formatNumber(message.attempts)}</dd>
+        {message.supersededBy && (
+          <>
+            <dt>{t('web.hl7.superseded')}</dt>
+            <dd>{t('web.hl7.superseded.text')}</dd>
+          </>
+        )}
       </dl>
       <div className="review-actions">
         <button
@@ -108,7 +114,7 @@ export function Hl7MessageItem({ item }: { item: Hl7MessageSummary }) {
         >
           {t(open ? 'web.hl7.close' : 'web.hl7.open')}
         </button>
-        {message.status !== 'processed' && (
+        {message.status !== 'processed' && !message.supersededBy && (
           <button type="button" onClick={() => setAsking(true)}>
             {t('web.hl7.replay')}
           </button>

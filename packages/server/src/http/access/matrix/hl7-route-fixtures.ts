@@ -31,6 +31,7 @@ async function storedHl7Message(w: MatrixWorld, status: Hl7MessageStatus): Promi
     attempts: 1,
     last_attempt_at: at,
     processed_at: status === 'processed' ? at : null,
+    superseded_by: null,
   });
   return id;
 }
