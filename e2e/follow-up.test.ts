@@ -37,6 +37,14 @@ function adt(trigger: 'A01' | 'A03', mrn: string, family: string): string {
   ].join('\r');
 }
 
+/** The metrics page's "contacted within 2 business days" tile (e2e/follow-up-metrics.test.ts). */
+const contactTile = (page: Page) =>
+  page
+    .locator('.fum-totals > div')
+    .filter({
+      has: page.getByRole('term').filter({ hasText: 'Contacted within 2 business days' }),
+    });
+
 const sidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -65,8 +73,9 @@ async function accessibleEverywhere(page: Page, name: string): Promise<void> {
  * within a second; the agent records an unanswered call, then a reached one.
  */
 describe('follow-up in the console', () => {
-  it('shows a discharge as a due call within a second, and records the calls', async () => {
+  it('shows a discharge as a due call within a second, records the calls, and the metric moves', async () => {
     const { page, close } = await openBrowser(DESKTOP);
+    const supervisor = await openBrowser(DESKTOP);
     try {
       await firstStaffSignIn(page, server.baseUrl, server.staff);
       await page.getByRole('link', { name: 'Follow-up worklist' }).click();
@@ -89,6 +98,14 @@ describe('follow-up in the console', () => {
       expect(Date.now() - acknowledged, 'A03 acknowledged → on the worklist').toBeLessThan(1_000);
       await accessibleEverywhere(page, 'follow-up-worklist');
 
+      // The supervisor's metric before anyone has called: this discharge is not counted yet.
+      const s = supervisor.page;
+      await firstStaffSignIn(s, server.baseUrl, server.supervisor);
+      await s.getByRole('navigation').getByRole('link', { name: 'Follow-up metrics' }).click();
+      const contacted = contactTile(s);
+      await contacted.waitFor();
+      expect(await contacted.locator('dd').innerText()).not.toMatch(/1 of 1/);
+
       await call.getByRole('link').click();
       const plan = page.getByRole('region', { name: /Follow-up plan: Discharge follow-up/ });
       await plan.waitFor();
@@ -110,8 +127,14 @@ describe('follow-up in the console', () => {
       expect(await calls.nth(1).innerText()).toContain('Reached');
       await page.getByText('Follow-up call: Reached').waitFor();
       await accessibleEverywhere(page, 'follow-up-plan');
+
+      // Reached within 2 business days: the supervisor's figure says so.
+      await s.reload();
+      await contactTile(s).waitFor();
+      expect(await contactTile(s).locator('dd').innerText()).toMatch(/^100%\s+1 of 1$/);
     } finally {
       await close();
+      await supervisor.close();
     }
   });
 
@@ -140,8 +163,8 @@ describe('follow-up in the console', () => {
         version: record.version,
       });
 
-      // Staff enrol her in diabetes care (a chronic program: no discharge starts it).
-      await firstStaffSignIn(supervisor.page, server.baseUrl, server.supervisor);
+      // A nurse enrols her in diabetes care (a chronic program: no discharge starts it).
+      await firstStaffSignIn(supervisor.page, server.baseUrl, server.nurse);
       const plan = await pageApiOk<{ caseId: string }>(
         supervisor.page,
         'POST',
