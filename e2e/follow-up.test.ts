@@ -39,11 +39,9 @@ function adt(trigger: 'A01' | 'A03', mrn: string, family: string): string {
 
 /** The metrics page's "contacted within 2 business days" tile (e2e/follow-up-metrics.test.ts). */
 const contactTile = (page: Page) =>
-  page
-    .locator('.fum-totals > div')
-    .filter({
-      has: page.getByRole('term').filter({ hasText: 'Contacted within 2 business days' }),
-    });
+  page.locator('.fum-totals > div').filter({
+    has: page.getByRole('term').filter({ hasText: 'Contacted within 2 business days' }),
+  });
 
 const sidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
