@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { DESKTOP, openBrowser, screenshot } from './support/browser';
+import { accessibleEverywhere } from './support/accessible-everywhere';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { ackCodeOf, sendMllp } from './support/mllp-send';
 import { pageApiOk } from './support/page-api';
@@ -14,9 +15,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const LANGUAGES = ['en', 'es', 'lv', 'nb'] as const;
-/** 1280 × 800 at 200 % zoom. */
-const ZOOMED = { width: 640, height: 400 };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -89,9 +87,6 @@ const tile = (page: Page, name: string): Locator =>
   page
     .locator('.fum-totals > div')
     .filter({ has: page.getByRole('term').filter({ hasText: name }) });
-
-const sidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
  * Issue #6 point 6 in the browser: discharges sent over MLLP, a readmission, calls
@@ -173,23 +168,7 @@ describe('follow-up metrics in the console', () => {
       await page.reload();
       await tile(page, 'Discharges').waitFor();
 
-      for (const lang of LANGUAGES) {
-        await page.locator('.language-picker select').selectOption(lang);
-        await page.locator(`html[lang="${lang}"]`).waitFor();
-        for (const [size, viewport] of [
-          ['phone', PHONE],
-          ['desktop', DESKTOP],
-          ['zoomed', ZOOMED],
-        ] as const) {
-          await page.setViewportSize(viewport);
-          expect(await seriousViolations(page), `follow-up metrics ${lang} ${size}`).toEqual([]);
-          expect(
-            await sidewaysScroll(page),
-            `follow-up metrics ${lang} ${size}`,
-          ).toBeLessThanOrEqual(0);
-          await screenshot(page, `follow-up-metrics-${lang}-${size}`);
-        }
-      }
+      await accessibleEverywhere(page, 'follow-up-metrics');
     } finally {
       await close();
     }

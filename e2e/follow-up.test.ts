@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { DESKTOP, openBrowser, PHONE } from './support/browser';
+import { accessibleEverywhere } from './support/accessible-everywhere';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { ackCodeOf, sendMllp } from './support/mllp-send';
 import { pageApiOk } from './support/page-api';
@@ -13,10 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const LANGUAGES = ['en', 'es', 'lv', 'nb'] as const;
-/** 1280 × 800 at 200 % zoom. */
-const ZOOMED = { width: 640, height: 400 };
 
 /** An admit and a discharge home (PV1-36 01) as a hospital's interface engine sends them. */
 function adt(trigger: 'A01' | 'A03', mrn: string, family: string): string {
@@ -42,29 +39,6 @@ const contactTile = (page: Page) =>
   page.locator('.fum-totals > div').filter({
     has: page.getByRole('term').filter({ hasText: 'Contacted within 2 business days' }),
   });
-
-const sidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-async function accessibleEverywhere(page: Page, name: string): Promise<void> {
-  for (const lang of LANGUAGES) {
-    await page.locator('.language-picker select').selectOption(lang);
-    await page.locator(`html[lang="${lang}"]`).waitFor();
-    for (const [size, viewport] of [
-      ['phone', PHONE],
-      ['desktop', DESKTOP],
-      ['zoomed', ZOOMED],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      expect(await seriousViolations(page), `${name} ${lang} ${size}`).toEqual([]);
-      expect(await sidewaysScroll(page), `${name} ${lang} ${size}`).toBeLessThanOrEqual(0);
-      await screenshot(page, `${name}-${lang}-${size}`);
-    }
-  }
-  await page.locator('.language-picker select').selectOption('en');
-  await page.locator('html[lang="en"]').waitFor();
-  await page.setViewportSize(DESKTOP);
-}
 
 /**
  * Issue #6 point 7 in the browser: a discharge sent over MLLP is on the open worklist
