@@ -1,5 +1,6 @@
 import { DomainError, PERMISSIONS, type Permission, type Principal } from '@caredesk/core';
 import { actorOf, type Account, type RequestMeta } from './accounts';
+import { ApiTokenCache } from './api-token-cache';
 import { audit, notFound, type IdentityDeps } from './identity-deps';
 import { eventBase } from './login-service';
 import { neverForTokens, tokenGrantable } from './role-rules';
@@ -28,6 +29,8 @@ function parseScopes(json: string): Permission[] {
 
 /** Integration credentials: `Authorization: Bearer cd_<id>_<secret>`; only SHA-256(secret) kept. */
 export class ApiTokenService {
+  private readonly rows = new ApiTokenCache();
+
   constructor(private readonly deps: IdentityDeps) {}
 
   async create(
@@ -154,6 +157,8 @@ export class ApiTokenService {
         detail: { change: 'revoke' },
       });
     });
+    // After the commit: a request resolving the token from now on reads the revocation.
+    this.rows.forget(id);
   }
 
   /** The principal a bearer token stands for, or null (unknown, wrong secret, revoked, expired). */
@@ -161,13 +166,18 @@ export class ApiTokenService {
     const parsed = parseApiToken(token);
     if (!parsed) return null;
     const { db } = this.deps.database;
-    const row = await db
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where('id', '=', parsed.id)
-      .executeTakeFirst();
-    if (!row || !constantTimeEqual(row.secret_hash, sha256(parsed.secret))) return null;
     const now = this.deps.clock.now();
+    let row = this.rows.get(parsed.id, now.getTime());
+    if (!row) {
+      row =
+        (await db
+          .selectFrom('api_tokens')
+          .selectAll()
+          .where('id', '=', parsed.id)
+          .executeTakeFirst()) ?? null;
+      if (row) this.rows.put(row, now.getTime());
+    }
+    if (!row || !constantTimeEqual(row.secret_hash, sha256(parsed.secret))) return null;
     if (row.revoked_at !== null) return null;
     if (row.expires_at !== null && Date.parse(row.expires_at) <= now.getTime()) return null;
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= SLIDING_UPDATE_MS) {
@@ -176,6 +186,8 @@ export class ApiTokenService {
         .set({ last_used_at: now.toISOString() })
         .where('id', '=', row.id)
         .execute();
+      // The kept row is this process's own copy: it now knows of this use too.
+      row.last_used_at = now.toISOString();
     }
     return {
       tokenId: row.id,

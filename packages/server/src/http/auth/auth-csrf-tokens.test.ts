@@ -10,6 +10,7 @@ import {
   type SignedIn,
   type TestClock,
 } from './testing/auth-fixtures';
+import { TOKEN_ROW_TTL_MS } from '../../identity/api-token-cache';
 
 let desk: Desk;
 let clock: TestClock;
@@ -245,5 +246,42 @@ describe('API tokens', () => {
     });
     // Authenticated, but no token carries admin.* (the route policy refuses it).
     expect(viaToken.statusCode).toBe(403);
+  });
+
+  it('honour a revocation another process wrote within TOKEN_ROW_TTL_MS', async () => {
+    const made = await desk.app.inject({
+      method: 'POST',
+      url: '/api/admin/api-tokens',
+      headers: as(admin),
+      payload: { name: 'Elsewhere', scopes: ['patient.read'] },
+    });
+    const { token: elsewhere, id } = made.json<{ token: string; id: string }>();
+    const bearer = () =>
+      desk.services.identity.authenticate({
+        headers: { authorization: `Bearer ${elsewhere}` },
+      } as never);
+    expect(await bearer()).not.toBeNull();
+    // Another server on the same database revokes it: this one's kept row is not told.
+    await desk.database.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date(clock.t).toISOString() })
+      .where('id', '=', id)
+      .execute();
+    clock.advance(TOKEN_ROW_TTL_MS);
+    expect(await bearer()).toBeNull();
+    // Nor does a kept row ever stand in for the secret: a wrong one is refused while kept.
+    const kept = (
+      await desk.app.inject({
+        method: 'POST',
+        url: '/api/admin/api-tokens',
+        headers: as(admin),
+        payload: { name: 'Kept', scopes: ['patient.read'] },
+      })
+    ).json<{ token: string }>();
+    const auth = (t: string) =>
+      desk.services.identity.authenticate({ headers: { authorization: `Bearer ${t}` } } as never);
+    expect(await auth(kept.token)).not.toBeNull();
+    const wrong = `${kept.token.slice(0, -1)}${kept.token.endsWith('0') ? '1' : '0'}`;
+    expect(await auth(wrong)).toBeNull();
   });
 });
