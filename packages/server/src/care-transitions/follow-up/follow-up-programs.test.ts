@@ -86,6 +86,19 @@ describe('follow-up programs', () => {
     expect(after.program_version).toBe(2);
     const old = await agent({ method: 'GET', url: `/api/cases/${before.case_id}/follow-up` });
     expect(old.json().programVersion).toBe(1);
+    // The new plan is scheduled by version 2's definition, not one kept from version 1.
+    const firstCallDue = async (planId: string) =>
+      (
+        await desk.database.db
+          .selectFrom('follow_up_tasks')
+          .select('due_at')
+          .where('plan_id', '=', planId)
+          .where('step_key', '=', 'first-call')
+          .executeTakeFirstOrThrow()
+      ).due_at;
+    expect(Date.parse(await firstCallDue(after.id))).toBeLessThan(
+      Date.parse(await firstCallDue(before.id)),
+    );
     const v1 = await agent({
       method: 'GET',
       url: '/api/follow-up/programs/discharge-follow-up?version=1',

@@ -13,7 +13,7 @@ import type { RequestAudit } from '../../access/request-audit';
 import { actorOf } from '../../service-desk/cases/case-views';
 import type { SlaConfiguration } from '../../service-desk/sla/sla-configuration';
 import {
-  activePrograms,
+  activeProgramVersions,
   latestProgramVersion,
   programRows,
   programVersion,
@@ -22,6 +22,7 @@ import {
   type StoredProgram,
 } from '../../storage/care-transitions/follow-up-store';
 import { isCaseCategory } from '../../storage/cases/case-store';
+import { ProgramDefinitions } from './program-definitions';
 import type { Database } from '../../storage/database';
 import type { Schema } from '../../storage/schema';
 
@@ -44,6 +45,7 @@ const noProgram = () =>
 export class FollowUpPrograms {
   /** Organizations whose built-ins this process has seeded: one insert-or-ignore each. */
   private readonly seeded = new Set<string>();
+  private readonly definitions = new ProgramDefinitions();
 
   constructor(
     private readonly database: Database,
@@ -180,9 +182,21 @@ export class FollowUpPrograms {
     event: PlanStartEvent,
   ): Promise<Array<StoredProgram & { code: string }>> {
     await this.ensureBuiltIns(trx, organizationId);
-    return (await activePrograms(trx, organizationId))
-      .map((row) => ({ ...storedProgram(row), code: row.code }))
-      .filter((p) => triggerMatches(p.definition.trigger, event));
+    const started: Array<StoredProgram & { code: string }> = [];
+    for (const row of await activeProgramVersions(trx, organizationId)) {
+      const version = Number(row.version);
+      const definition = await this.definitions.get(trx, organizationId, row.code, version);
+      if (!definition || !triggerMatches(definition.trigger, event)) continue;
+      started.push({
+        code: row.code,
+        version,
+        active: true,
+        createdAt: row.created_at,
+        createdBy: row.created_by,
+        definition,
+      });
+    }
+    return started;
   }
 
   private async requireValid(db: Kysely<Schema>, organizationId: string, p: FollowUpProgram) {

@@ -69,14 +69,35 @@ export function programRows(db: Kysely<Schema>, organizationId: string): Promise
     .execute();
 }
 
-export function activePrograms(db: Kysely<Schema>, organizationId: string): Promise<ProgramRow[]> {
+/** The active version of each code, without its definition (definitions: programDefinition). */
+export function activeProgramVersions(
+  db: Kysely<Schema>,
+  organizationId: string,
+): Promise<Array<Omit<ProgramRow, 'definition' | 'active'>>> {
   return db
     .selectFrom('follow_up_programs')
-    .selectAll()
+    .select(['organization_id', 'code', 'version', 'created_at', 'created_by'])
     .where('organization_id', '=', organizationId)
     .where('active', '=', 1)
     .orderBy('code')
     .execute();
+}
+
+/** One version's definition, as stored (JSON). */
+export async function programDefinition(
+  db: Kysely<Schema>,
+  organizationId: string,
+  code: string,
+  version: number,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('follow_up_programs')
+    .select('definition')
+    .where('organization_id', '=', organizationId)
+    .where('code', '=', code)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row?.definition ?? null;
 }
 
 export function programVersion(
