@@ -22,6 +22,7 @@ import type {
 } from './cases/case-tables';
 import type {
   AgentLoadsTable,
+  RoutingStampTable,
   AgentProfilesTable,
   DeskQueuesTable,
 } from './service-desk/routing-tables';
@@ -321,6 +322,7 @@ export interface Schema {
   desk_queues: DeskQueuesTable;
   agent_profiles: AgentProfilesTable;
   agent_loads: AgentLoadsTable;
+  routing_stamp: RoutingStampTable;
   team_members: TeamMembersTable;
   jobs: JobsTable;
   audit_entries: AuditEntriesTable;

@@ -14,9 +14,13 @@ import { sql, type Kysely } from 'kysely';
 import type { RequestAudit } from '../../access/request-audit';
 import type { Database } from '../../storage/database';
 import type { Schema } from '../../storage/schema';
-import { activeQueues, changeProfile, staffAgents } from '../../storage/service-desk/routing-store';
+import {
+  changeProfile,
+  lastAssignments,
+  staffAgents,
+} from '../../storage/service-desk/routing-store';
+import { RoutingWorld } from './routing-world';
 import type { AgentLoadPort } from './agent-load-port';
-import { canWorkCases } from './case-workers';
 
 /** The facts of a new case routing decides on. */
 export interface CaseRoutingFacts {
@@ -66,6 +70,8 @@ const nextMillisecond = (iso: string) => new Date(Date.parse(iso) + 1).toISOStri
  * routings already take turns there.
  */
 export class RoutingService {
+  private readonly world = new RoutingWorld();
+
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
@@ -82,13 +88,14 @@ export class RoutingService {
         trx,
       );
     }
-    const queue = queueFor(await activeQueues(trx, organizationId), facts);
+    const queue = queueFor(await this.world.queues(trx, organizationId), facts);
     if (!queue) return { queueId: null, teamId: null, assigneeId: null, reason: 'no-queue' };
-    const candidates = (
-      await staffAgents(trx, organizationId, { activeOnly: true, teamId: queue.teamId })
-    )
-      .filter(canWorkCases)
-      .map((s) => s.profile);
+    const staff = await this.world.staff(trx, organizationId, queue.teamId);
+    const assigned = await lastAssignments(trx, organizationId);
+    const candidates = staff.map((s) => ({
+      ...s.profile,
+      lastAssignedAt: assigned.get(s.accountId) ?? null,
+    }));
     const available = candidates.filter((p) => p.availability === 'available');
     const counts = available.length
       ? await loads.activeCaseCounts(

@@ -279,6 +279,57 @@ export function describeRoutingContract(engine: Engine): void {
       );
     });
 
+    it('hears of every change another writer makes, and of none that was rolled back', async () => {
+      const org = await addOrg(t.database, 'Elsewhere Clinic');
+      const ana = await addStaff(t.database.db, org, 'Ana');
+      const bo = await addStaff(t.database.db, org, 'Bo');
+      const q = await setup.createQueue(org, draft(), audit(org));
+      const to = async (loads: Record<string, number>) =>
+        (await routing.route(t.database.db, org, facts(), mapLoads(loads))).assigneeId;
+      expect(await to({ [bo]: 1 })).toBe(ana);
+      // Written straight to the database, as another server process or the CLI would.
+      await t.database.db
+        .updateTable('accounts')
+        .set({ status: 'disabled' })
+        .where('id', '=', ana)
+        .execute();
+      expect(await to({ [bo]: 1 })).toBe(bo);
+      await t.database.db
+        .updateTable('agent_profiles')
+        .set({ availability: 'away' })
+        .where('account_id', '=', bo)
+        .execute();
+      expect(await to({})).toBeNull();
+      // A change rolled back leaves routing as it was before it.
+      await t.database.db
+        .transaction()
+        .execute(async (trx) => {
+          await trx
+            .updateTable('agent_profiles')
+            .set({ availability: 'available' })
+            .where('account_id', '=', bo)
+            .execute();
+          expect((await routing.route(trx, org, facts(), mapLoads({}))).assigneeId).toBe(bo);
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      expect(await to({})).toBeNull();
+      await t.database.db
+        .updateTable('accounts')
+        .set({ status: 'active' })
+        .where('id', '=', ana)
+        .execute();
+      expect(await to({})).toBe(ana);
+      await t.database.db
+        .updateTable('desk_queues')
+        .set({ active: 0 })
+        .where('id', '=', q.id)
+        .execute();
+      expect((await routing.route(t.database.db, org, facts(), mapLoads({}))).reason).toBe(
+        'no-queue',
+      );
+    });
+
     it('round-robin turns through the agents even when every case arrives in the same millisecond', async () => {
       const org = await addOrg(t.database, 'Round Robin Clinic');
       const ids = [

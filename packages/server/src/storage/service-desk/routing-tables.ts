@@ -39,3 +39,9 @@ export interface AgentLoadsTable {
   account_id: string;
   active_cases: number;
 }
+
+/** One row (id 1): moved forward by triggers on every change routing depends on (migration 0022). */
+export interface RoutingStampTable {
+  id: number;
+  stamp: number;
+}
