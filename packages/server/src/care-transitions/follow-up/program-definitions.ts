@@ -1,7 +1,6 @@
 import type { FollowUpProgram } from '@caredesk/core';
 import type { Kysely } from 'kysely';
-import { programDefinition } from '../../storage/care-transitions/follow-up-store';
-import { parseDoc } from '../../storage/json';
+import { programVersion, storedProgram } from '../../storage/care-transitions/follow-up-store';
 import type { Schema } from '../../storage/schema';
 
 /** Versions kept parsed; an organization has a handful of programs and few versions each. */
@@ -35,9 +34,9 @@ export class ProgramDefinitions {
     const key = `${organizationId}\u0000${code}\u0000${version}`;
     const hit = this.kept.get(key);
     if (hit) return hit;
-    const json = await programDefinition(db, organizationId, code, version);
-    if (json === null) return null;
-    const definition = deepFreeze(parseDoc<FollowUpProgram>(json));
+    const row = await programVersion(db, organizationId, code, version);
+    if (!row) return null;
+    const definition = deepFreeze(storedProgram(row).definition);
     if (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
     this.kept.set(key, definition);
     return definition;

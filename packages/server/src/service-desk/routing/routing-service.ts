@@ -88,9 +88,10 @@ export class RoutingService {
         trx,
       );
     }
-    const queue = queueFor(await this.world.queues(trx, organizationId), facts);
+    const world = await this.world.of(trx, organizationId);
+    const queue = queueFor(world.queues, facts);
     if (!queue) return { queueId: null, teamId: null, assigneeId: null, reason: 'no-queue' };
-    const staff = await this.world.staff(trx, organizationId, queue.teamId);
+    const staff = await this.world.staff(trx, world, queue.teamId);
     const assigned = await lastAssignments(trx, organizationId);
     const candidates = staff.map((s) => ({
       ...s.profile,

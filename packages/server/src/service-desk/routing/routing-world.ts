@@ -8,7 +8,8 @@ import {
 } from '../../storage/service-desk/routing-store';
 import { canWorkCases } from './case-workers';
 
-interface OrganizationWorld {
+export interface OrganizationWorld {
+  organizationId: string;
   queues: Queue[];
   /** Staff who can work cases, by team ('' for a queue without a team). */
   staffByTeam: Map<string, StaffAgent[]>;
@@ -29,48 +30,43 @@ interface OrganizationWorld {
 export class RoutingWorld {
   private kept: { stamp: string; organizations: Map<string, OrganizationWorld> } | null = null;
 
-  async queues(trx: Kysely<Schema>, organizationId: string): Promise<Queue[]> {
-    return (await this.organization(trx, organizationId)).queues;
+  /** The organization's desk as of the stamp read now: read it once per routing. */
+  async of(trx: Kysely<Schema>, organizationId: string): Promise<OrganizationWorld> {
+    const row = await trx
+      .selectFrom('routing_stamp')
+      .select('stamp')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    const stamp = String(row?.stamp ?? '');
+    // No stamp row (a database mid-migration): nothing is kept past this routing.
+    if (!this.kept || this.kept.stamp !== stamp || !row)
+      this.kept = { stamp, organizations: new Map() };
+    let world = this.kept.organizations.get(organizationId);
+    if (!world) {
+      world = {
+        organizationId,
+        queues: await activeQueues(trx, organizationId),
+        staffByTeam: new Map(),
+      };
+      this.kept.organizations.set(organizationId, world);
+    }
+    return world;
   }
 
   /** Staff who can work cases in `teamId`'s queues (every team's when null). */
   async staff(
     trx: Kysely<Schema>,
-    organizationId: string,
+    world: OrganizationWorld,
     teamId: string | null,
   ): Promise<StaffAgent[]> {
-    const world = await this.organization(trx, organizationId, false);
     const key = teamId ?? '';
     let staff = world.staffByTeam.get(key);
     if (!staff) {
-      staff = (await staffAgents(trx, organizationId, { activeOnly: true, teamId })).filter(
+      staff = (await staffAgents(trx, world.organizationId, { activeOnly: true, teamId })).filter(
         canWorkCases,
       );
       world.staffByTeam.set(key, staff);
     }
     return staff;
-  }
-
-  private async organization(
-    trx: Kysely<Schema>,
-    organizationId: string,
-    checkStamp = true,
-  ): Promise<OrganizationWorld> {
-    if (checkStamp || !this.kept) {
-      const row = await trx
-        .selectFrom('routing_stamp')
-        .select('stamp')
-        .where('id', '=', 1)
-        .executeTakeFirst();
-      const stamp = String(row?.stamp ?? '');
-      if (!this.kept || this.kept.stamp !== stamp || !row)
-        this.kept = { stamp, organizations: new Map() };
-    }
-    let world = this.kept.organizations.get(organizationId);
-    if (!world) {
-      world = { queues: await activeQueues(trx, organizationId), staffByTeam: new Map() };
-      this.kept.organizations.set(organizationId, world);
-    }
-    return world;
   }
 }

@@ -69,7 +69,7 @@ export function programRows(db: Kysely<Schema>, organizationId: string): Promise
     .execute();
 }
 
-/** The active version of each code, without its definition (definitions: programDefinition). */
+/** The active version of each code, without its definition (read by programVersion). */
 export function activeProgramVersions(
   db: Kysely<Schema>,
   organizationId: string,
@@ -81,23 +81,6 @@ export function activeProgramVersions(
     .where('active', '=', 1)
     .orderBy('code')
     .execute();
-}
-
-/** One version's definition, as stored (JSON). */
-export async function programDefinition(
-  db: Kysely<Schema>,
-  organizationId: string,
-  code: string,
-  version: number,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('follow_up_programs')
-    .select('definition')
-    .where('organization_id', '=', organizationId)
-    .where('code', '=', code)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return row?.definition ?? null;
 }
 
 export function programVersion(
