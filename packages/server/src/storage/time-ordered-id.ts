@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool';
 
 /**
  * UUIDv7 (RFC 9562 §5.7, https://www.rfc-editor.org/rfc/rfc9562#section-5.7): 48 bits of
@@ -22,7 +22,7 @@ export function timeOrderedId(now: number = Date.now()): string {
     }
   } else counter = randomCounterStart();
   lastMs = ms;
-  const b = randomBytes(16);
+  const b = pooledRandomBytes(16);
   b.writeUIntBE(ms, 0, 6);
   b[6] = 0x70 | (counter >> 8);
   b[7] = counter & 0xff;
@@ -36,5 +36,5 @@ let counter = 0;
 
 /** A counter starting in its lower half leaves room for the millisecond's later ids. */
 function randomCounterStart(): number {
-  return randomBytes(2).readUInt16BE(0) & 0x7ff;
+  return pooledRandomBytes(2).readUInt16BE(0) & 0x7ff;
 }

@@ -54,9 +54,19 @@ export function defaultAgentProfile(account: {
  * Bokmål (RFC 5646 §2.2.1; CareDesk serves Norwegian as nb).
  */
 export function languageKey(tag: string): string | null {
+  const known = languageKeys.get(tag);
+  if (known !== undefined) return known;
   const normalized = normalizeLanguage(tag);
-  return normalized ? (normalized.split('-')[0] ?? normalized) : null;
+  const key = normalized ? (normalized.split('-')[0] ?? normalized) : null;
+  // Routing asks this of every agent's languages for every new case, and the tags in use
+  // are few: remembered, within a bound that hostile input cannot grow past.
+  if (languageKeys.size >= LANGUAGE_KEYS_KEPT) languageKeys.clear();
+  languageKeys.set(tag, key);
+  return key;
 }
+
+const LANGUAGE_KEYS_KEPT = 1_000;
+const languageKeys = new Map<string, string | null>();
 
 /** Whether someone who speaks `languages` can serve a person whose language is `tag`. */
 export function speaksLanguage(languages: readonly string[], tag: string): boolean {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASE_PRIORITIES } from '../../cases/case';
 import { AGENT_AVAILABILITIES, type AgentProfile } from './agent-profile';
-import { chooseAgent, isEligible, type CaseAgentFacts } from './choose-agent';
+import { agentsNeedingLoads, chooseAgent, isEligible, type CaseAgentFacts } from './choose-agent';
 import { QUEUE_STRATEGIES, type Queue } from './queue';
 
 const LANGS = ['en', 'es', 'lv', 'nb', 'es-MX', 'no'];
@@ -95,6 +95,20 @@ describe('chooseAgent properties', () => {
         for (const [id, n] of loads) expect(n).toBeLessThanOrEqual(profiles.get(id)!.capacity);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('decides the same (agent or reason) with only the loads of agentsNeedingLoads', () => {
+    fc.assert(
+      fc.property(world, ({ q, list, f, loads }) => {
+        const needed = new Set(agentsNeedingLoads(q, list, f).map((a) => a.accountId));
+        const some = new Map([...loads].filter(([id]) => needed.has(id)));
+        expect(chooseAgent(q, list, some, f)).toEqual(chooseAgent(q, list, loads, f));
+        // Nobody whose load could matter is left out: every eligible agent is among them.
+        for (const a of list)
+          if (isEligible(q, a, loads, f)) expect(needed.has(a.accountId)).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
 

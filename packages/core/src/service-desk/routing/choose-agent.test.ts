@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentProfile } from './agent-profile';
 import { defaultAgentProfile, speaksLanguage } from './agent-profile';
 import type { AgentChoice, CaseAgentFacts } from './choose-agent';
-import { chooseAgent } from './choose-agent';
+import { agentsNeedingLoads, chooseAgent } from './choose-agent';
 import type { Queue } from './queue';
 import { agentOf, queueOf } from './testing-fixtures';
 
@@ -193,6 +193,28 @@ describe('chooseAgent', () => {
       (list) => chooseAgent(queueOf(), list, loads, en()),
     );
     expect(answers).toEqual([{ accountId: 'a' }, { accountId: 'a' }, { accountId: 'a' }]);
+  });
+});
+
+describe('agentsNeedingLoads', () => {
+  it('names only the agents who pass every check before capacity', () => {
+    const agents = [
+      agentOf('speaks-es', { languages: ['es-MX'] }),
+      agentOf('away', { languages: ['es'], availability: 'away' }),
+      agentOf('english-only', { languages: ['en'] }),
+      agentOf('other-org', { languages: ['es'], organizationId: 'org-2' }),
+      agentOf('norwegian', { languages: ['no'] }),
+    ];
+    const ids = (q: Queue, f: CaseAgentFacts) =>
+      agentsNeedingLoads(q, agents, f).map((a) => a.accountId);
+    expect(ids(spanishQueue, en({ language: 'es' }))).toEqual(['speaks-es']);
+    expect(ids(queueOf(), en({ language: 'nb-NO' }))).toEqual(['norwegian']);
+    // An unknown language asks for nothing: everyone available of the organization.
+    expect(ids(queueOf(), en({ language: '' }))).toEqual([
+      'speaks-es',
+      'english-only',
+      'norwegian',
+    ]);
   });
 });
 

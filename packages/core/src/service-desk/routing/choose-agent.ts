@@ -66,6 +66,21 @@ function funnel(
   ];
 }
 
+/**
+ * The agents whose load can decide this case: those who pass every check before capacity.
+ * Loads are counted for them alone; nobody else's load is ever looked at.
+ */
+export function agentsNeedingLoads(
+  queue: Queue,
+  agents: readonly AgentProfile[],
+  facts: CaseAgentFacts,
+): AgentProfile[] {
+  const checks = funnel(queue, new Map(), facts).filter(([r]) => r !== 'all-agents-at-capacity');
+  return agents.filter(
+    (a) => a.organizationId === queue.organizationId && checks.every(([, passes]) => passes(a)),
+  );
+}
+
 /** Whether routing may give this agent this queue's case now. */
 export function isEligible(
   queue: Queue,

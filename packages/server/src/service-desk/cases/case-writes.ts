@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   ACTIVE_CASE_STATUSES,
   DomainError,
@@ -9,6 +8,7 @@ import {
 import type { Kysely } from 'kysely';
 import { appendCaseEvent, nextMessagePosition, type CaseRow } from '../../storage/cases/case-store';
 import type { Schema } from '../../storage/schema';
+import { pooledRandomBytes } from '../../storage/random-pool';
 import { timeOrderedId } from '../../storage/time-ordered-id';
 import type { CaseActor } from './case-views';
 
@@ -123,7 +123,7 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
  * local part of an address, which mail systems may lower-case (core/mail-threading).
  */
 export function newReplyToken(): string {
-  const bytes = randomBytes(26);
+  const bytes = pooledRandomBytes(26);
   return [...bytes].map((b) => BASE32[b & 31]).join('');
 }
 

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  agentsNeedingLoads,
   chooseAgent,
   queueFor,
   type AgentAvailability,
@@ -92,19 +93,24 @@ export class RoutingService {
     const queue = queueFor(world.queues, facts);
     if (!queue) return { queueId: null, teamId: null, assigneeId: null, reason: 'no-queue' };
     const staff = await this.world.staff(trx, world, queue.teamId);
-    const assigned = await lastAssignments(trx, organizationId);
+    // Loads and last assignments decide only among agents who pass every check before
+    // capacity, so only theirs are read, fresh and in this transaction; the others keep
+    // no last assignment here, which nothing reads (chooseAgent, assignmentStamp).
+    const qualified = agentsNeedingLoads(
+      queue,
+      staff.map((s) => s.profile),
+      facts,
+    ).map((p) => p.accountId);
+    const assigned = qualified.length
+      ? await lastAssignments(trx, organizationId, qualified)
+      : new Map<string, string | null>();
+    const counts = qualified.length
+      ? await loads.activeCaseCounts(trx, organizationId, qualified)
+      : new Map<string, number>();
     const candidates = staff.map((s) => ({
       ...s.profile,
       lastAssignedAt: assigned.get(s.accountId) ?? null,
     }));
-    const available = candidates.filter((p) => p.availability === 'available');
-    const counts = available.length
-      ? await loads.activeCaseCounts(
-          trx,
-          organizationId,
-          available.map((p) => p.accountId),
-        )
-      : new Map<string, number>();
     const choice = chooseAgent(queue, candidates, counts, facts);
     if ('unassigned' in choice)
       return {
@@ -129,9 +135,9 @@ export class RoutingService {
   }
 
   /**
-   * Now, or just after the latest assignment among the candidates when that is later, so
-   * stamps strictly increase and round-robin keeps turning when many cases arrive within
-   * one millisecond.
+   * Now, or just after the latest assignment among the agents who could have taken this
+   * case when that is later, so their stamps strictly increase and round-robin keeps
+   * turning when many cases arrive within one millisecond.
    */
   private assignmentStamp(candidates: readonly AgentProfile[]): string {
     const now = this.clock.now().toISOString();

@@ -222,18 +222,16 @@ export async function staffAgents(
   });
 }
 
-/**
- * When each of the organization's agents was last given a case (absent: no saved
- * profile). One pass over the organization's profiles (index agent_profiles_org): cheaper
- * than looking up tens of ids one by one.
- */
+/** When each of these agents was last given a case (absent: no saved profile). */
 export async function lastAssignments(
   db: Db,
   organizationId: string,
+  accountIds: readonly string[],
 ): Promise<Map<string, string | null>> {
   const rows = await db
     .selectFrom('agent_profiles')
     .select(['account_id', 'last_assigned_at'])
+    .where('account_id', 'in', [...accountIds])
     .where('organization_id', '=', organizationId)
     .execute();
   return new Map(rows.map((r) => [r.account_id, r.last_assigned_at]));
