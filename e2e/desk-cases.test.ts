@@ -104,9 +104,10 @@ describe('service desk cases, from the portal to an agent and back (issue #5 poi
       // Sending nothing says what is missing, in Spanish, and goes to the first question.
       await p.getByRole('button', { name: 'Enviar mi solicitud' }).click();
       await p.getByText('Elija con qué necesita ayuda.').waitFor();
-      expect(await p.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
-        'refill',
-      );
+      // Focus moves in the animation frame after the message renders (get-help-page.tsx).
+      await expect
+        .poll(() => p.evaluate(() => (document.activeElement as HTMLInputElement).value))
+        .toBe('refill');
       await lookAt(p, 'help-get-help');
       await p.getByLabel('Ayuda con un dispositivo').check();
       await p.getByLabel('En pocas palabras, ¿de qué se trata?').fill(SUBJECT);
