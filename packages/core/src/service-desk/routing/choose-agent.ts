@@ -52,16 +52,21 @@ function speaksCaseLanguage(agent: AgentProfile, language: string): boolean {
 const loadOf = (loads: ReadonlyMap<string, number>, accountId: string): number =>
   loads.get(accountId) ?? 0;
 
-/** Every check an agent must pass, in the order the unassigned reason reports them. */
-function funnel(
-  queue: Queue,
-  loads: ReadonlyMap<string, number>,
-  facts: CaseAgentFacts,
-): Array<[UnassignedReason, (a: AgentProfile) => boolean]> {
+type Check = [UnassignedReason, (a: AgentProfile) => boolean];
+
+/** The checks that do not depend on anyone's load, in the order reasons report them. */
+function checksBeforeCapacity(queue: Queue, facts: CaseAgentFacts): Check[] {
   return [
     ['no-agent-available', (a) => a.availability === 'available'],
     ['no-agent-has-skills', (a) => hasQueueSkills(queue, a, facts.category)],
     ['no-agent-speaks-language', (a) => speaksCaseLanguage(a, facts.language)],
+  ];
+}
+
+/** Every check an agent must pass, in the order the unassigned reason reports them. */
+function funnel(queue: Queue, loads: ReadonlyMap<string, number>, facts: CaseAgentFacts): Check[] {
+  return [
+    ...checksBeforeCapacity(queue, facts),
     ['all-agents-at-capacity', (a) => loadOf(loads, a.accountId) < a.capacity],
   ];
 }
@@ -75,7 +80,7 @@ export function agentsNeedingLoads(
   agents: readonly AgentProfile[],
   facts: CaseAgentFacts,
 ): AgentProfile[] {
-  const checks = funnel(queue, new Map(), facts).filter(([r]) => r !== 'all-agents-at-capacity');
+  const checks = checksBeforeCapacity(queue, facts);
   return agents.filter(
     (a) => a.organizationId === queue.organizationId && checks.every(([, passes]) => passes(a)),
   );

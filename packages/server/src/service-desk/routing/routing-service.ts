@@ -101,12 +101,8 @@ export class RoutingService {
       staff.map((s) => s.profile),
       facts,
     ).map((p) => p.accountId);
-    const assigned = qualified.length
-      ? await lastAssignments(trx, organizationId, qualified)
-      : new Map<string, string | null>();
-    const counts = qualified.length
-      ? await loads.activeCaseCounts(trx, organizationId, qualified)
-      : new Map<string, number>();
+    const assigned = await lastAssignments(trx, organizationId, qualified);
+    const counts = await loads.activeCaseCounts(trx, organizationId, qualified);
     const candidates = staff.map((s) => ({
       ...s.profile,
       lastAssignedAt: assigned.get(s.accountId) ?? null,

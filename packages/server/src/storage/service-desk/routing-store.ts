@@ -228,6 +228,7 @@ export async function lastAssignments(
   organizationId: string,
   accountIds: readonly string[],
 ): Promise<Map<string, string | null>> {
+  if (accountIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('agent_profiles')
     .select(['account_id', 'last_assigned_at'])
