@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, killHard } from '@caredesk/server/testing/server-process';
+import {
+  freePort,
+  killHard,
+  SERVER_NODE_FLAGS,
+} from '@caredesk/server/testing/server-process';
 
 const BIN = fileURLToPath(new URL('../packages/server/bin/caredesk.mjs', import.meta.url));
 
@@ -15,7 +19,7 @@ export async function measureColdStart(
   const port = await freePort();
   let out = '';
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BIN, 'serve'], {
     // Free SMTP and MLLP ports: a cold start never fails on a port another run holds.
     env: {
       ...process.env,

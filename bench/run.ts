@@ -19,7 +19,8 @@ import { WEB_METHOD_NOTES } from './web-run';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const METHOD_NOTES = [
-  'The server runs as a real process (`node packages/server/bin/caredesk.mjs serve`, LOG_LEVEL=warn, HOST=127.0.0.1). ' +
+  'The server runs as a real process (`node --max-semi-space-size=4 --max-old-space-size=1024 packages/server/bin/caredesk.mjs serve`, ' +
+    "the V8 flags of the command's first line, which `npm start` and `npx caredesk` run; LOG_LEVEL=warn, HOST=127.0.0.1). " +
     'autocannon runs inside the benchmark process on the same machine, so the load generator and the server share the cores; ' +
     '"Server cores" and "Generator cores" are CPU seconds per wall second from /proc/<pid>/stat and process.cpuUsage().',
   'Authentication and auditing are on, as in production: every read and typeahead request carries ' +
@@ -30,6 +31,7 @@ const METHOD_NOTES = [
     '(40 % surname prefixes of 2–6 letters, 15 % given + surname prefixes, 15 % birth dates in ISO/US/European form, ' +
     '15 % 4–7 digit phone fragments, 10 % MRN prefixes, 5 % e-mail prefixes), each with limit=20. The typeahead reads ' +
     'the prefix table (every prefix of every name, phone and identifier term, in name order) and answers with patient summaries; ' +
+    "on SQLite its statements run on the server's read worker, a thread with its own connection (storage/sqlite/read-worker.ts); " +
     'on SQLite each audit group commit syncs its WAL on the thread pool (not the event loop) before the responses leave.',
   "Latencies are autocannon's HDR histogram of 2xx responses, in whole milliseconds; req/s is the average over the measured window. " +
     'After each window the runner waits until a probe read answers within 250 ms ("Drain s"), so requests autocannon abandoned ' +

@@ -10,6 +10,13 @@ export type Engine = 'sqlite' | 'postgres';
  */
 export interface Database {
   readonly db: Kysely<Schema>;
+  /**
+   * For reads outside a transaction that may run beside the writer: on the embedded
+   * database a worker thread with a connection of its own (sqlite/read-worker.ts), so a
+   * search uses the second core; elsewhere the same instance as `db`. It sees what has
+   * committed, never a transaction's uncommitted writes.
+   */
+  readonly reads: Kysely<Schema>;
   readonly engine: Engine;
   /** Where it lives, with any password removed, for logs and `caredesk` output. */
   readonly description: string;

@@ -4,6 +4,16 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/caredesk.mjs', import.meta.url));
 
+/**
+ * The Node flags `caredesk` runs with: its first line (`#!/usr/bin/env -S node …`) gives
+ * them to Node when the command is run as `caredesk` or `npx caredesk`; a process started
+ * as `node bin/caredesk.mjs` passes them itself (bin/caredesk.mjs says why).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = [
+  '--max-semi-space-size=4',
+  '--max-old-space-size=1024',
+];
+
 /** A free TCP port on 127.0.0.1, for a server started in a child process. */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -33,7 +43,7 @@ export async function startServerProcess(
   args: string[] = [],
 ): Promise<ServerProcess> {
   let out = '';
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BIN, 'serve', ...args], {
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',

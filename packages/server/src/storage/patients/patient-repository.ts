@@ -116,7 +116,14 @@ export class PatientRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<PatientSummary>> {
-    return typeaheadPatients(this.db, organizationId, query, limit, cursor, this.prefixCounts);
+    return typeaheadPatients(
+      this.database.reads,
+      organizationId,
+      query,
+      limit,
+      cursor,
+      this.prefixCounts,
+    );
   }
 
   search(

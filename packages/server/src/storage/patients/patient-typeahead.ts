@@ -21,6 +21,30 @@ interface Key {
   patient_id: string;
 }
 
+/**
+ * A result with what its summary shows, read in the same statement as its place: one
+ * statement per search order instead of a second one for the page's summaries (each is a
+ * round trip to the read worker, storage/sqlite/read-worker.ts).
+ */
+interface Hit extends Key {
+  birth_date: string | null;
+  administrative_sex: string;
+  preferred_language: string;
+  deceased: number | boolean;
+  restricted: number | boolean;
+  summary: string | null;
+}
+
+/** The summary columns of `patients` under the alias `s`. */
+const SUMMARY_COLUMNS = [
+  's.birth_date',
+  's.administrative_sex',
+  's.preferred_language',
+  's.deceased',
+  's.restricted',
+  's.summary',
+] as const;
+
 /** Patients whose terms of `kind` start with every one of `tokens`. */
 interface Alternative {
   kind: SearchTermKind;
@@ -45,7 +69,7 @@ export async function typeaheadPatients(
 ): Promise<Page<PatientSummary>> {
   const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : null;
   const want = limit + 1;
-  let keys: Key[];
+  let keys: Hit[];
   switch (query.kind) {
     case 'birthDate':
       keys = await byBirthDate(db, organizationId, query.value, after, want);
@@ -89,7 +113,7 @@ export async function typeaheadPatients(
   const page = keys.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: await summaries(db, organizationId, page),
+    items: await summaries(db, page),
     nextCursor:
       keys.length > limit && last ? encodeCursor([last.sort_name, last.patient_id]) : null,
   };
@@ -102,16 +126,29 @@ async function byPrefixes(
   after: [string, string] | null,
   want: number,
   counts: PrefixCounts,
-): Promise<Key[]> {
-  const lists: Key[][] = [];
-  for (const alt of alternatives) {
-    const driver = await rarestToken(db, organizationId, alt, counts);
-    lists.push(await scan(db, organizationId, alt, driver, after, want));
-  }
-  if (lists.length === 1) return lists[0]!;
-  const seen = new Map<string, Key>();
-  for (const k of lists.flat()) seen.set(k.patient_id, k);
-  return [...seen.values()].sort(compareKeys).slice(0, want);
+): Promise<Hit[]> {
+  const drivers = await Promise.all(
+    alternatives.map((alt) => rarestToken(db, organizationId, alt, counts)),
+  );
+  // Each reading's page in name order, merged into one (UNION also drops a patient found
+  // both ways), then joined to the summaries: one statement, one trip to the read worker.
+  const pages = alternatives.map((alt, i) =>
+    db.selectFrom(scan(db, organizationId, alt, drivers[i]!, after, want).as(`a${i}`)).selectAll(),
+  );
+  const merged = pages
+    .slice(1)
+    .reduce((all, page) => all.union(page), pages[0]!)
+    .orderBy('sort_name')
+    .orderBy('patient_id')
+    .limit(want);
+  return db
+    .selectFrom(merged.as('k'))
+    .innerJoin('patients as s', 's.id', 'k.patient_id')
+    .select(['k.sort_name', 'k.patient_id', ...SUMMARY_COLUMNS])
+    .where('s.organization_id', '=', organizationId)
+    .orderBy('k.sort_name')
+    .orderBy('k.patient_id')
+    .execute();
 }
 
 /** The word whose prefix the fewest patients share (one word: that word). */
@@ -124,16 +161,21 @@ async function rarestToken(
   let best = tokens[0] ?? '';
   if (tokens.length === 1) return best;
   let fewest = Infinity;
-  for (const token of tokens) {
-    const n = await counts.count(db, organizationId, kind, termPrefix(token, PREFIX_CAP));
-    if (n < fewest) [best, fewest] = [token, n];
-  }
+  const sizes = await Promise.all(
+    tokens.map((token) => counts.count(db, organizationId, kind, termPrefix(token, PREFIX_CAP))),
+  );
+  sizes.forEach((n, i) => {
+    if (n < fewest) [best, fewest] = [tokens[i]!, n];
+  });
   return best;
 }
 
 /**
- * Walks the driver's prefix in name order; every other token is a check on the same
- * row's patient. A token longer than PREFIX_CAP is checked against whole terms.
+ * The first `want` patients, in name order, whose driver prefix matches; every other token
+ * is a check on the same row's patient. A token longer than PREFIX_CAP is checked against
+ * whole terms. The page is chosen before summaries are joined to it: joined inside, SQLite
+ * checks the other words only after reading each candidate's summary (measured twice as
+ * slow for two-word searches).
  */
 function scan(
   db: Kysely<Schema>,
@@ -142,7 +184,7 @@ function scan(
   driver: string,
   after: [string, string] | null,
   want: number,
-): Promise<Key[]> {
+) {
   let q = db
     .selectFrom('patient_search_prefixes as p')
     .select(['p.sort_name', 'p.patient_id'])
@@ -182,7 +224,7 @@ function scan(
       eb(eb.refTuple('p.sort_name', 'p.patient_id'), '>', eb.tuple(after[0], after[1])),
     );
   }
-  return q.orderBy('p.sort_name').orderBy('p.patient_id').limit(want).execute();
+  return q.orderBy('p.sort_name').orderBy('p.patient_id').limit(want);
 }
 
 /** Served by the index (organization, birth date, sort name, id): already in name order. */
@@ -192,17 +234,17 @@ function byBirthDate(
   birthDate: string,
   after: [string, string] | null,
   want: number,
-): Promise<Key[]> {
+): Promise<Hit[]> {
   let q = db
-    .selectFrom('patients')
-    .select(['sort_name', 'id as patient_id'])
-    .where('organization_id', '=', organizationId)
-    .where('birth_date', '=', birthDate)
-    .where('merged_into', 'is', null);
+    .selectFrom('patients as s')
+    .select(['s.sort_name', 's.id as patient_id', ...SUMMARY_COLUMNS])
+    .where('s.organization_id', '=', organizationId)
+    .where('s.birth_date', '=', birthDate)
+    .where('s.merged_into', 'is', null);
   if (after) {
-    q = q.where((eb) => eb(eb.refTuple('sort_name', 'id'), '>', eb.tuple(after[0], after[1])));
+    q = q.where((eb) => eb(eb.refTuple('s.sort_name', 's.id'), '>', eb.tuple(after[0], after[1])));
   }
-  return q.orderBy('sort_name').orderBy('id').limit(want).execute();
+  return q.orderBy('s.sort_name').orderBy('s.id').limit(want).execute();
 }
 
 /** An e-mail query names a whole local part, so its matches are few: fetched, then sorted. */
@@ -212,59 +254,27 @@ function byEmail(
   prefix: string,
   after: [string, string] | null,
   want: number,
-): Promise<Key[]> {
+): Promise<Hit[]> {
   let q = db
     .selectFrom('patient_search_terms as t')
-    .innerJoin('patients as p', 'p.id', 't.patient_id')
-    .select(['p.sort_name', 'p.id as patient_id'])
+    .innerJoin('patients as s', 's.id', 't.patient_id')
+    .select(['s.sort_name', 's.id as patient_id', ...SUMMARY_COLUMNS])
     .distinct()
     .where('t.organization_id', '=', organizationId)
     .where('t.kind', '=', 'email')
     .where('t.term', '>=', prefix)
     .where('t.term', '<', prefix + RANGE_END)
-    .where('p.merged_into', 'is', null);
+    .where('s.merged_into', 'is', null);
   if (after) {
-    q = q.where((eb) => eb(eb.refTuple('p.sort_name', 'p.id'), '>', eb.tuple(after[0], after[1])));
+    q = q.where((eb) => eb(eb.refTuple('s.sort_name', 's.id'), '>', eb.tuple(after[0], after[1])));
   }
-  return q.orderBy('p.sort_name').orderBy('p.id').limit(want).execute();
-}
-
-/** Byte order of UTF-8, as SQLite's BINARY and PostgreSQL's "C" collation compare. */
-function compareKeys(a: Key, b: Key): number {
-  return (
-    Buffer.compare(Buffer.from(a.sort_name), Buffer.from(b.sort_name)) ||
-    Buffer.compare(Buffer.from(a.patient_id), Buffer.from(b.patient_id))
-  );
+  return q.orderBy('s.sort_name').orderBy('s.id').limit(want).execute();
 }
 
 /** The summaries of a page, in its order; rows from before migration 0007 use their document. */
-async function summaries(
-  db: Kysely<Schema>,
-  organizationId: string,
-  page: Key[],
-): Promise<PatientSummary[]> {
-  if (page.length === 0) return [];
-  const rows = await db
-    .selectFrom('patients')
-    .select([
-      'id',
-      'birth_date',
-      'administrative_sex',
-      'preferred_language',
-      'deceased',
-      'restricted',
-      'summary',
-    ])
-    .where('organization_id', '=', organizationId)
-    .where(
-      'id',
-      'in',
-      page.map((k) => k.patient_id),
-    )
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+async function summaries(db: Kysely<Schema>, page: Hit[]): Promise<PatientSummary[]> {
   // Rows written before migration 0007 until start-up fills them: from the document.
-  const missing = rows.filter((r) => r.summary === null).map((r) => r.id);
+  const missing = page.filter((r) => r.summary === null).map((r) => r.patient_id);
   const fromDocument = new Map<string, SummaryDocFields>();
   if (missing.length > 0) {
     const docs = await db
@@ -274,14 +284,14 @@ async function summaries(
       .execute();
     for (const d of docs) fromDocument.set(d.id, summaryFromDocument(d.data));
   }
-  return page.flatMap((k): PatientSummary[] => {
-    const row = byId.get(k.patient_id);
-    if (!row) return [];
-    const fields = row.summary ? parseDoc<SummaryDocFields>(row.summary) : fromDocument.get(row.id);
+  return page.flatMap((row): PatientSummary[] => {
+    const fields = row.summary
+      ? parseDoc<SummaryDocFields>(row.summary)
+      : fromDocument.get(row.patient_id);
     if (!fields) return [];
     return [
       {
-        id: row.id,
+        id: row.patient_id,
         ...fields,
         birthDate: row.birth_date,
         administrativeSex: row.administrative_sex as PatientSummary['administrativeSex'],

@@ -21,6 +21,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    reads: db,
     engine: 'postgres',
     description: redactUrl(url),
     close: () => db.destroy(),

@@ -13,6 +13,13 @@ import {
 } from 'kysely';
 import type { Database } from '../database';
 import type { Schema } from '../schema';
+import { readWorkerKysely, SqliteReadWorker } from './read-worker';
+
+/**
+ * The read worker's page cache: the search indexes it walks (name prefixes, summaries) at
+ * 100,000 patients, while the server stays within issue #2's 200 MB.
+ */
+const READ_WORKER_CACHE_KIB = 4000;
 
 /**
  * The embedded database. WAL lets readers run beside the writer; synchronous=FULL makes
@@ -26,11 +33,25 @@ export function openSqlite(file: string): Database {
   const db = new Kysely<Schema>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }),
   });
+  // An in-memory database is private to its connection: nothing to share with a worker.
+  const reads =
+    file === ':memory:'
+      ? db
+      : readWorkerKysely(
+          new SqliteReadWorker(file, {
+            cacheKiB: READ_WORKER_CACHE_KIB,
+            statements: STATEMENT_CACHE_SIZE,
+          }),
+        );
   return {
     db,
+    reads,
     engine: 'sqlite',
     description: `sqlite:${file}`,
-    close: () => db.destroy(),
+    close: async () => {
+      if (reads !== db) await reads.destroy();
+      await db.destroy();
+    },
     applyMigration: (script, m) => {
       const insert = connection.prepare(
         'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
