@@ -1,10 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import {
-  freePort,
-  killHard,
-  SERVER_NODE_FLAGS,
-} from '@caredesk/server/testing/server-process';
+import { freePort, killHard, SERVER_NODE_FLAGS } from '@caredesk/server/testing/server-process';
 
 const BIN = fileURLToPath(new URL('../packages/server/bin/caredesk.mjs', import.meta.url));
 
