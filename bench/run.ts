@@ -19,8 +19,8 @@ import { WEB_METHOD_NOTES } from './web-run';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const METHOD_NOTES = [
-  'The server runs as a real process (`node --max-semi-space-size=4 --max-old-space-size=1024 packages/server/bin/caredesk.mjs serve`, ' +
-    "the V8 flags of the command's first line, which `npm start` and `npx caredesk` run; LOG_LEVEL=warn, HOST=127.0.0.1). " +
+  'The server runs as a real process (`node --max-old-space-size=1024 packages/server/bin/caredesk.mjs serve`, ' +
+    "the V8 flag of the command's first line, which `npm start` and `npx caredesk` run; LOG_LEVEL=warn, HOST=127.0.0.1). " +
     'autocannon runs inside the benchmark process on the same machine, so the load generator and the server share the cores; ' +
     '"Server cores" and "Generator cores" are CPU seconds per wall second from /proc/<pid>/stat and process.cpuUsage().',
   'Authentication and auditing are on, as in production: every read and typeahead request carries ' +

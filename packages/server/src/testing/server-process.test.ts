@@ -6,12 +6,12 @@ import { SERVER_NODE_FLAGS } from './server-process';
 
 const BIN = fileURLToPath(new URL('../../bin/caredesk.mjs', import.meta.url));
 
-const GROW_AND_REPORT = `
-const keep = [];
-for (let i = 0; i < 3e6; i++) { const o = { i, s: 'x' + i }; if (i % 1000 === 0) keep.push(o); }
+const REPORT_OLD_SPACE_LIMIT = `
 const v8 = require('node:v8');
-console.log(v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space').space_size);
+console.log(v8.getHeapStatistics().heap_size_limit);
 `;
+
+const MIB = 1024 * 1024;
 
 describe('the Node flags caredesk runs with', () => {
   it('are the same in the command’s first line and for processes started with node', () => {
@@ -27,18 +27,20 @@ describe('the Node flags caredesk runs with', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Usage: caredesk');
-    // V8's young generation, once allocation has grown it as far as it may: with the flags
-    // and, as the control that shows the probe can tell, without them.
-    const youngGeneration = (node: string) => {
-      const probe = spawnSync('/usr/bin/env', ['-S', node, '-e', GROW_AND_REPORT], {
+    // V8's heap limit, the old-space cap plus the young generation's reserve: with the flag
+    // and, as the control that shows the probe can tell, without it (V8 then sizes the
+    // heap from the machine's memory, never to exactly the cap).
+    const heapLimitMiB = (node: string) => {
+      const probe = spawnSync('/usr/bin/env', ['-S', node, '-e', REPORT_OLD_SPACE_LIMIT], {
         encoding: 'utf8',
       });
       expect(probe.status, probe.stderr).toBe(0);
-      return Number(probe.stdout);
+      return Number(probe.stdout) / MIB;
     };
-    expect(youngGeneration(`node ${SERVER_NODE_FLAGS.join(' ')}`)).toBeLessThanOrEqual(
-      8 * 1024 * 1024,
-    );
-    expect(youngGeneration('node')).toBeGreaterThan(8 * 1024 * 1024);
+    const capped = heapLimitMiB(`node ${SERVER_NODE_FLAGS.join(' ')}`);
+    expect(capped).toBeGreaterThanOrEqual(1024);
+    expect(capped).toBeLessThanOrEqual(1024 + 64);
+    const uncapped = heapLimitMiB('node');
+    expect(uncapped < 1024 || uncapped > 1024 + 64).toBe(true);
   });
 });

@@ -9,10 +9,7 @@ const BIN = fileURLToPath(new URL('../../bin/caredesk.mjs', import.meta.url));
  * them to Node when the command is run as `caredesk` or `npx caredesk`; a process started
  * as `node bin/caredesk.mjs` passes them itself (bin/caredesk.mjs says why).
  */
-export const SERVER_NODE_FLAGS: readonly string[] = [
-  '--max-semi-space-size=4',
-  '--max-old-space-size=1024',
-];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-old-space-size=1024'];
 
 /** A free TCP port on 127.0.0.1, for a server started in a child process. */
 export function freePort(): Promise<number> {
