@@ -6,7 +6,7 @@ import { SERVER_NODE_FLAGS } from './server-process';
 
 const BIN = fileURLToPath(new URL('../../bin/caredesk.mjs', import.meta.url));
 
-const REPORT_OLD_SPACE_LIMIT = `
+const REPORT_HEAP_LIMIT = `
 const v8 = require('node:v8');
 console.log(v8.getHeapStatistics().heap_size_limit);
 `;
@@ -31,7 +31,7 @@ describe('the Node flags caredesk runs with', () => {
     // and, as the control that shows the probe can tell, without it (V8 then sizes the
     // heap from the machine's memory, never to exactly the cap).
     const heapLimitMiB = (node: string) => {
-      const probe = spawnSync('/usr/bin/env', ['-S', node, '-e', REPORT_OLD_SPACE_LIMIT], {
+      const probe = spawnSync('/usr/bin/env', ['-S', node, '-e', REPORT_HEAP_LIMIT], {
         encoding: 'utf8',
       });
       expect(probe.status, probe.stderr).toBe(0);

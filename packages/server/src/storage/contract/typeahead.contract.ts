@@ -99,6 +99,25 @@ export function describeTypeaheadContract(engine: Engine): void {
       expect(await ids('2987650-X')).toEqual([byMrn.id]);
     });
 
+    it('pages a shared birth date and a shared e-mail name in name order, each once', async () => {
+      const made: Patient[] = [];
+      for (let i = 0; i < 9; i++) {
+        const p = patient(org, {
+          names: [name(`Lauma${String.fromCharCode(97 + i)}`, i % 2 ? 'Liepa' : 'Lapsa')],
+          birthDate: '1961-03-07',
+          telecom: [{ system: 'email', value: `lauma.pager@mail${i}.example.lv` }],
+        });
+        made.push(p);
+        await create(p);
+      }
+      await create(patient(org, { names: [name('Other', 'Ozola')], birthDate: '1961-03-08' }));
+      const expected = nameOrder(made);
+      expect(await allPages(repo, org, '1961-03-07', 2)).toEqual(expected);
+      expect(await allPages(repo, org, '7.3.1961', 4)).toEqual(expected);
+      expect(await allPages(repo, org, 'lauma.pager@', 2)).toEqual(expected);
+      expect(await allPages(repo, org, 'lauma.pager@mail3', 2)).toEqual([made[3]!.id]);
+    });
+
     it('follows renames, new phones and merges, and drops what no longer matches', async () => {
       const p = patient(org, {
         names: [name('Rasma', 'Vecvārde')],

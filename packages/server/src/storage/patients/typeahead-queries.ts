@@ -160,6 +160,13 @@ function scan(db: Kysely<Schema>, v: ShapeMarkers, i: number, longs: boolean[], 
   return q.orderBy('p.sort_name').orderBy('p.patient_id').limit(v('want'));
 }
 
+/**
+ * The keyset condition of the searches that read patients `s` directly: after the cursor's
+ * (sort name, id), the order their pages are in.
+ */
+const afterCursor = (v: ShapeMarkers) =>
+  sql<boolean>`(s.sort_name, s.id) > (${v('after0')}, ${v('after1')})`;
+
 /** Served by the index (organization, birth date, sort name, id): already in name order. */
 export function byBirthDate(
   db: Kysely<Schema>,
@@ -168,18 +175,16 @@ export function byBirthDate(
 ): Promise<Hit[]> {
   const values = { ...pageValues(request), birthDate };
   return shapes.select(db, `birth:${pageKey(request)}`, values, (v) => {
-    let q = db
+    return db
       .selectFrom('patients as s')
       .select(['s.sort_name', 's.id as patient_id', ...SUMMARY_COLUMNS])
       .where('s.organization_id', '=', v('organizationId'))
       .where('s.birth_date', '=', v('birthDate'))
-      .where('s.merged_into', 'is', null);
-    if (request.after) {
-      q = q.where((eb) =>
-        eb(eb.refTuple('s.sort_name', 's.id'), '>', eb.tuple(v('after0'), v('after1'))),
-      );
-    }
-    return q.orderBy('s.sort_name').orderBy('s.id').limit(v('want'));
+      .where('s.merged_into', 'is', null)
+      .$if(request.after !== null, (qb) => qb.where(afterCursor(v)))
+      .orderBy('s.sort_name')
+      .orderBy('s.id')
+      .limit(v('want'));
   });
 }
 
@@ -187,7 +192,7 @@ export function byBirthDate(
 export function byEmail(db: Kysely<Schema>, request: PageRequest, prefix: string): Promise<Hit[]> {
   const values = { ...pageValues(request), prefix, prefixEnd: prefix + RANGE_END };
   return shapes.select(db, `email:${pageKey(request)}`, values, (v) => {
-    let q = db
+    return db
       .selectFrom('patient_search_terms as t')
       .innerJoin('patients as s', 's.id', 't.patient_id')
       .select(['s.sort_name', 's.id as patient_id', ...SUMMARY_COLUMNS])
@@ -196,12 +201,10 @@ export function byEmail(db: Kysely<Schema>, request: PageRequest, prefix: string
       .where('t.kind', '=', 'email')
       .where('t.term', '>=', v('prefix'))
       .where('t.term', '<', v('prefixEnd'))
-      .where('s.merged_into', 'is', null);
-    if (request.after) {
-      q = q.where((eb) =>
-        eb(eb.refTuple('s.sort_name', 's.id'), '>', eb.tuple(v('after0'), v('after1'))),
-      );
-    }
-    return q.orderBy('s.sort_name').orderBy('s.id').limit(v('want'));
+      .where('s.merged_into', 'is', null)
+      .$if(request.after !== null, (qb) => qb.where(afterCursor(v)))
+      .orderBy('s.sort_name')
+      .orderBy('s.id')
+      .limit(v('want'));
   });
 }
