@@ -2,52 +2,18 @@ import { connectMllp } from '@caredesk/server/channels/mllp/testing/mllp-test-cl
 import { freePort, killHard, startServerProcess } from '@caredesk/server/testing/server-process';
 import { createBenchDatabase } from './seed-database';
 import type { EngineName } from './results';
-import { HL7_TARGET_RATE, type Hl7FeedFigures, type Hl7Figures } from './hl7-results';
+import { EVENT_KINDS, registerPool } from './hl7-events';
+import { feedMessage } from './hl7-messages';
+import {
+  HL7_TARGET_RATE,
+  PIPELINE_WINDOW,
+  type Hl7FeedFigures,
+  type Hl7Figures,
+} from './hl7-results';
 import { processCpuSeconds } from './workloads';
-
-const hl7Time = (d: Date) => d.toISOString().slice(0, 19).replace(/[-T:]/g, '');
-
-const FAMILIES = ['Ozols', 'García', 'Hansen', 'Smith', 'Bērziņa', 'López', 'Johansen', 'Kalniņš'];
-const GIVEN = ['Anna', 'Jānis', 'María', 'Ola', 'John', 'Ingrid', 'Lucía', 'Pēteris', 'Kari'];
-
-/** A person of their own: names, birth date and phone spread, as a real registry's are. */
-function person(patient: number) {
-  const birth = new Date(Date.UTC(1930, 0, 1) + ((patient * 7_919) % 29_000) * 86_400_000);
-  return {
-    family: `${FAMILIES[patient % FAMILIES.length]!}${Math.floor(patient / FAMILIES.length)}`,
-    given: GIVEN[patient % GIVEN.length]!,
-    birth: birth.toISOString().slice(0, 10).replace(/-/g, ''),
-    phone: `^PRN^PH^^^217^${String(5_000_000 + (patient % 4_000_000)).padStart(7, '0')}`,
-  };
-}
-
-/**
- * The n-th message of a hospital's feed: registrations (A04) of new patients and, for every
- * second one, that visit's discharge (A03) — a new patient, a new visit, one at a time, as
- * an emergency department's feed looks. Control ids and MRNs are unique per run; names,
- * birth dates and phones differ as a registry's do, so duplicate checking on registration
- * does the work it does in a clinic (one shared birth date made every patient a candidate).
- */
-export function feedMessage(n: number, run: string, at: Date): Buffer {
-  const patient = Math.floor(n / 2);
-  const discharge = n % 2 === 1;
-  const when = hl7Time(at);
-  const who = person(patient);
-  const event = discharge ? 'A03' : 'A04';
-  const segments = [
-    `MSH|^~\\&|ADT|BENCH HOSPITAL|CAREDESK|CLINIC|${when}||ADT^${event}^ADT_${event}|${run}-${n}|P|2.5.1`,
-    `EVN|${event}|${when}`,
-    `PID|1||${run}${patient}^^^BENCH&1.2.3.4&ISO^MR||${who.family}^${who.given}||${who.birth}|F|||${patient} Main St^^Springfield^IL^62701^USA||${who.phone}|||||||||||||||N`,
-    `PV1|1|E|ED^01^A|E|||1234^Doctor^Dana|||EME||||1|||1234^Doctor^Dana|E|V${run}${patient}^^^BENCH&1.2.3.4&ISO^VN|||||||||||||||||${discharge ? '01' : ''}||||||||${when}|${discharge ? when : ''}`,
-  ];
-  return Buffer.from(segments.join('\r') + '\r', 'utf8');
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-/** Unacknowledged messages a pipelining sender keeps on the wire. */
-export const PIPELINE_WINDOW = 32;
 
 /**
  * One connection. By default one message at a time (original acknowledgment mode): the
@@ -60,20 +26,22 @@ export const PIPELINE_WINDOW = 32;
 export async function runFeed(opts: {
   name: string;
   port: number;
-  run: string;
   durationS: number;
   warmupS: number;
   ratePerSecond?: number;
   inFlight?: number;
   serverPid: number | undefined;
+  /** The n-th message sent. */
+  message: (n: number, at: Date) => Buffer;
 }): Promise<Hl7FeedFigures> {
+  const { message } = opts;
   const client = await connectMllp(opts.port);
   const latencies: number[] = [];
   let notAccepted = 0;
   let n = 0;
   const send = async (measure: boolean) => {
     const t = performance.now();
-    client.send(feedMessage(n++, opts.run, new Date()));
+    client.send(message(n++, new Date()));
     const ack = await client.next();
     if (!measure) return;
     latencies.push(performance.now() - t);
@@ -88,7 +56,7 @@ export async function runFeed(opts: {
     while (sentAt.length > 0 || open()) {
       while (sentAt.length < window && open()) {
         sentAt.push(performance.now());
-        client.send(feedMessage(n++, opts.run, new Date()));
+        client.send(message(n++, new Date()));
       }
       const ack = await client.next();
       const t = sentAt.shift()!;
@@ -134,7 +102,10 @@ export async function runFeed(opts: {
   }
 }
 
-/** The three feed windows against a fresh database and a real server process. */
+/**
+ * The three feed windows against a fresh database and a real server process, then one
+ * pipelined window per kind of event about patients already known (hl7-events.ts).
+ */
 export async function measureHl7Feed(
   engine: EngineName,
   adminUrl: string,
@@ -153,20 +124,37 @@ export async function measureHl7Feed(
       warmupS: opts.warmupS,
       serverPid: server.child.pid,
     };
-    const oneAtATime = await runFeed({ ...base, name: 'one message at a time', run: 'F' });
+    // Each window registers and discharges patients of its own (control ids and MRNs apart).
+    const feed = (run: string) => (n: number, at: Date) => feedMessage(n, run, at);
+    const oneAtATime = await runFeed({
+      ...base,
+      name: 'one message at a time',
+      message: feed('F'),
+    });
     const pipelined = await runFeed({
       ...base,
       name: `pipelining, ${PIPELINE_WINDOW} unacknowledged`,
-      run: 'P',
+      message: feed('P'),
       inFlight: PIPELINE_WINDOW,
     });
     const atRate = await runFeed({
       ...base,
       name: `one at a time, ${HL7_TARGET_RATE} msg/s schedule`,
-      run: 'R',
+      message: feed('R'),
       ratePerSecond: HL7_TARGET_RATE,
     });
-    return { oneAtATime, pipelined, window: PIPELINE_WINDOW, atRate };
+    await registerPool(mllpPort);
+    const byEvent: Hl7FeedFigures[] = [];
+    for (const kind of EVENT_KINDS)
+      byEvent.push(
+        await runFeed({
+          ...base,
+          name: kind.name,
+          inFlight: PIPELINE_WINDOW,
+          message: kind.message,
+        }),
+      );
+    return { oneAtATime, pipelined, window: PIPELINE_WINDOW, atRate, byEvent };
   } finally {
     await killHard(server);
     await db.dispose();

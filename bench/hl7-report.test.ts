@@ -27,6 +27,7 @@ function hl7(over: Partial<Hl7Figures> = {}): Hl7Figures {
     pipelined: feed('pipelining, 32 unacknowledged', { perSecond: 2_100, p50: 14, p99: 30 }),
     window: 32,
     atRate: feed('one at a time, 500 msg/s schedule', { perSecond: 499.6, p99: 8.7 }),
+    byEvent: [feed('A08 update, nothing changed', { perSecond: 1_800, serverCores: 0.9 })],
     ...over,
   };
 }
@@ -73,6 +74,8 @@ describe('HL7 feed in the benchmark report (issue #6 point 9)', () => {
     expect(verdict(target('hl7-not-aa'), r)).toBe('PASS');
     const bad = result(hl7({ pipelined: feed('pipelining', { notAccepted: 2 }) }));
     expect(verdict(target('hl7-not-aa'), bad)).toBe('MISS');
+    const badEvent = result(hl7({ byEvent: [feed('A03 discharge', { notAccepted: 1 })] }));
+    expect(verdict(target('hl7-not-aa'), badEvent)).toBe('MISS');
     expect(verdict(target('hl7-rate'), result(null))).toBe('n/a');
   });
 
@@ -108,6 +111,10 @@ describe('HL7 feed in the benchmark report (issue #6 point 9)', () => {
     );
     expect(md).toContain(
       '| sqlite | pipelining, 32 unacknowledged | 4,000 | 2,100 | 14.0 | 30.0 |',
+    );
+    // The per-event windows follow, with their CPU per message (0.9 cores / 1,800 msg/s).
+    expect(md).toContain(
+      '| sqlite | A08 update, nothing changed | 4,000 | 1,800 | 2.2 | 8.7 | 20.0 | 0 | 0.90 | 0.50 |',
     );
     expect(md).toContain('**Partial run** (`--suite hl7`)');
     expect(missEvidence(target('hl7-rate'), result(hl7())).join(' ')).toContain(

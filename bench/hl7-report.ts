@@ -24,7 +24,11 @@ function feedRow(engine: string, f: Hl7FeedFigures): string[] {
 /** The HL7 feed's windows, one row each, under "Details". */
 export function hl7Section(run: BenchRun): string[] {
   const rows = run.engines.flatMap((e) =>
-    e.hl7 ? [e.hl7.oneAtATime, e.hl7.pipelined, e.hl7.atRate].map((f) => feedRow(e.engine, f)) : [],
+    e.hl7
+      ? [e.hl7.oneAtATime, e.hl7.pipelined, e.hl7.atRate, ...e.hl7.byEvent].map((f) =>
+          feedRow(e.engine, f),
+        )
+      : [],
   );
   if (rows.length === 0) return [];
   return [

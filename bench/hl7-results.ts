@@ -7,6 +7,9 @@ export const HL7_TARGET_PER_SECOND = 2_000;
 export const HL7_TARGET_P99_MS = 20;
 export const HL7_TARGET_RATE = 500;
 
+/** Unacknowledged messages a pipelining sender keeps on the wire. */
+export const PIPELINE_WINDOW = 32;
+
 /** One HL7 feed window's figures (hl7-feed.ts). */
 export interface Hl7FeedFigures {
   name: string;
@@ -33,6 +36,8 @@ export interface Hl7Figures {
   window: number;
   /** One at a time on a 500 msg/s schedule. */
   atRate: Hl7FeedFigures;
+  /** Pipelined windows of one kind of event each, about patients already known. */
+  byEvent: Hl7FeedFigures[];
 }
 
 const cores = (f: Hl7FeedFigures) =>
@@ -91,12 +96,16 @@ export const HL7_TARGETS: Target[] = [
   {
     id: 'hl7-not-aa',
     issue: '#6',
-    label: 'HL7 ACKs other than AA (all three feed windows)',
+    label: 'HL7 ACKs other than AA (every feed window)',
     goal: '= 0',
     unit: '',
     value: (r: EngineResult) => {
       const h = r.hl7;
-      return h ? h.oneAtATime.notAccepted + h.pipelined.notAccepted + h.atRate.notAccepted : null;
+      if (!h) return null;
+      return [h.oneAtATime, h.pipelined, h.atRate, ...h.byEvent].reduce(
+        (sum, f) => sum + f.notAccepted,
+        0,
+      );
     },
     meets: (v) => v === 0,
   },
@@ -117,4 +126,9 @@ export const HL7_METHOD_NOTES = [
     'others, and writes their ACKs in order after the commit. The ACK p99 target is measured one message at a time on ' +
     'a 500 msg/s schedule (never sending before the last ACK is back). "Server cores" are CPU seconds of the server ' +
     'process per wall second of the window.',
+  'The rows named after an event kind (A08, A01, A02, A03) measure one kind at a time, pipelining 32, about 1,000 ' +
+    'patients registered beforehand, where the windows above register a new patient for every visit: an update that ' +
+    'changes nothing, an inpatient admission of a known patient, a transfer to another bed, the discharge of such a stay ' +
+    '(which starts a follow-up plan with its case and tasks), and an update with a new phone number (which rewrites the ' +
+    "phone's search prefixes). A feed of any mix costs the mix of these rows' CPU per message. They are not targets.",
 ];

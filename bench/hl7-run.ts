@@ -31,7 +31,7 @@ for (const engine of engines) {
     }
   }
   const h = await measureHl7Feed(engine, adminUrl, { durationS, warmupS: 2 });
-  for (const f of [h.oneAtATime, h.pipelined, h.atRate]) {
+  for (const f of [h.oneAtATime, h.pipelined, h.atRate, ...h.byEvent]) {
     process.stdout.write(
       `${engine}: ${f.name}: ${Math.round(f.perSecond)} msg/s, ACK p50 ${f.p50.toFixed(1)} ms, ` +
         `p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms, not AA ${f.notAccepted}, ` +

@@ -34,15 +34,7 @@ export function openSqlite(file: string): Database {
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }),
   });
   // An in-memory database is private to its connection: nothing to share with a worker.
-  const reads =
-    file === ':memory:'
-      ? db
-      : readWorkerKysely(
-          new SqliteReadWorker(file, {
-            cacheKiB: READ_WORKER_CACHE_KIB,
-            statements: STATEMENT_CACHE_SIZE,
-          }),
-        );
+  const reads = file === ':memory:' ? db : readWorkerKysely(readWorker(file, connection));
   return {
     db,
     reads,
@@ -64,6 +56,20 @@ export function openSqlite(file: string): Database {
     },
   };
 }
+
+/** The read worker, started now: it checkpoints the WAL from the start (read-worker.ts). */
+function readWorker(file: string, writer: BetterSqlite3.Database): SqliteReadWorker {
+  const worker = new SqliteReadWorker(file, {
+    cacheKiB: READ_WORKER_CACHE_KIB,
+    statements: STATEMENT_CACHE_SIZE,
+    checkpoints: { writer, intervalMs: CHECKPOINT_INTERVAL_MS },
+  });
+  worker.start();
+  return worker;
+}
+
+/** How often the read worker looks for WAL frames to copy back; an idle look costs microseconds. */
+const CHECKPOINT_INTERVAL_MS = 200;
 
 /**
  * Kysely opens transactions with a deferred BEGIN. A deferred transaction that reads and
