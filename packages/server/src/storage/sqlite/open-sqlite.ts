@@ -34,13 +34,17 @@ export function openSqlite(file: string): Database {
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }),
   });
   // An in-memory database is private to its connection: nothing to share with a worker.
-  const reads = file === ':memory:' ? db : readWorkerKysely(readWorker(file, connection));
+  const worker = file === ':memory:' ? null : readWorker(file, connection);
+  const reads = worker ? readWorkerKysely(worker) : db;
   return {
     db,
     reads,
     engine: 'sqlite',
     description: `sqlite:${file}`,
     close: async () => {
+      // Closed here, not only through Kysely: its destroy() skips a driver that never ran a
+      // query, and the worker runs from the start (it checkpoints).
+      await worker?.close();
       if (reads !== db) await reads.destroy();
       await db.destroy();
     },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -127,6 +127,9 @@ describe('WAL checkpoints on the read worker of the embedded database', () => {
     } finally {
       await database.close();
     }
+    // Both connections closed (the worker's too, though no read ran): the last one to close
+    // copied the WAL back and removed it.
+    expect(existsSync(`${file}-wal`)).toBe(false);
     const reopened = new BetterSqlite3(file, { readonly: true });
     expect(reopened.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 4_000 });
     reopened.close();
