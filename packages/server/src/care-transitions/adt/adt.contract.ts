@@ -294,6 +294,25 @@ export function describeAdtContract(engine: Engine): void {
       expect(await t.database.db.selectFrom('case_events').selectAll().execute()).toHaveLength(1);
     });
 
+    it('after an A40, next of kin sent for the survivor is the merged record’s contact, not a copy', async () => {
+      const nk1 = 'NK1|1|Ozola^Ilze|DAU^Daughter|||^PRN^CP^^371^^20000003';
+      await send(
+        'A01',
+        evn('A01'),
+        pid('MRN-P'),
+        nk1,
+        pv1({ visit: 'V-P', admit: '202611200800' }),
+      );
+      const survivorPid = pid('MRN-S', { family: 'Survivor' });
+      await send('A08', evn('A08'), survivorPid);
+      await send('A40', evn('A40'), survivorPid, 'MRG|MRN-P^^^WARD&1.2.3.4&ISO^MR');
+      const survivor = await patientOf('MRN-S');
+      expect(await send('A08', evn('A08'), survivorPid, nk1)).toMatchObject({ code: 'AA' });
+      const people = await t.database.db.selectFrom('related_persons').selectAll().execute();
+      expect(people.map((p) => p.patient_id)).toEqual([survivor.id]);
+      expect(parseDoc<{ patientId: string }>(people[0]!.data).patientId).toBe(survivor.id);
+    });
+
     it('refuses a visit number that belongs to another patient instead of moving the visit', async () => {
       await send('A01', evn('A01'), pid('MRN-10'), pv1({ visit: 'V-10', admit: '202611200800' }));
       expect(

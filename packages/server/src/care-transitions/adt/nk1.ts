@@ -59,6 +59,9 @@ const WORDS: Record<string, Relationship> = {
   caregiver: 'CAREGIVER',
 };
 
+/** Source keys of related persons from NK1: this, the patient's id, `:`, a digest (hex). */
+const NK1_KEY = 'hl7v2:nk1:';
+
 function relationship(code: string, text: string): Relationship {
   const byCode = TABLE_0063[code.toUpperCase()];
   if (byCode) return byCode;
@@ -72,7 +75,9 @@ function relationship(code: string, text: string): Relationship {
 /**
  * Writes each NK1 with a person's name as a related person of `patientId`. Keyed by patient,
  * name and relationship, so a re-delivered message updates the same records rather than
- * adding copies. Returns the records created or changed (none for a re-delivery).
+ * adding copies. Returns the records created or changed (none for a re-delivery). A person
+ * first sent for a record that was then merged into this one (A40) is found by the same
+ * name and relationship: the merge moved the row, whose key still names the merged record.
  */
 export async function recordNextOfKin(
   trx: Kysely<Schema>,
@@ -108,14 +113,16 @@ export async function recordNextOfKin(
       ...checked.value,
       id: '',
       patientId,
-      source: { entryIndex: i, sourceKey: `hl7v2:nk1:${patientId}:${digest}` },
+      source: { entryIndex: i, sourceKey: `${NK1_KEY}${patientId}:${digest}` },
     });
   });
   for (const p of people) {
     const existing = await trx
       .selectFrom('related_persons')
       .select('id')
-      .where('source_key', '=', p.source.sourceKey)
+      .where('patient_id', '=', patientId)
+      .where('source_key', 'like', `${NK1_KEY}%:${p.source.sourceKey.split(':').at(-1)!}`)
+      .orderBy('created_at')
       .executeTakeFirst();
     p.id = existing?.id ?? randomUUID();
   }

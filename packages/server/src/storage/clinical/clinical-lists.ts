@@ -2,6 +2,7 @@ import type { CarePlan, Condition, Encounter, MedicationRequest } from '@caredes
 import { sql, type Kysely } from 'kysely';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { parseDoc } from '../json';
+import { ownedBy } from '../patients/patient-merge';
 import type { Page } from '../patients/patient-search';
 import type { Schema } from '../schema';
 
@@ -74,7 +75,7 @@ export async function listClinical<K extends ClinicalList>(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => parseDoc<ClinicalLists[K]>(r.data)),
+    items: page.map((r) => ownedBy(parseDoc<ClinicalLists[K]>(r.data), patientId)),
     nextCursor: rows.length > limit && last ? encodeCursor([last.list_date, last.id]) : null,
   };
 }

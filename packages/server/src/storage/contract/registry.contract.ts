@@ -6,6 +6,7 @@ import type { Engine } from '../database';
 import { runIdempotent } from '../idempotency';
 import { refreshStatistics } from '../refresh-statistics';
 import { loadMigrations } from '../migrate/migrator';
+import { listClinical } from '../clinical/clinical-lists';
 import { mergePatients } from '../patients/patient-merge';
 import { PatientRepository } from '../patients/patient-repository';
 import { importBatch, ImportRejected } from '../registry-import/import-store';
@@ -204,6 +205,27 @@ export function describeRegistryContract(engine: Engine): void {
       await expect(
         t.database.db.transaction().execute((trx) => mergePatients(trx, org, b.id, a.id, NOW)),
       ).rejects.toMatchObject({ code: 'conflict' });
+    });
+
+    it("lists a merged record's visits and coverage under the survivor, naming the survivor", async () => {
+      const prior = randomUUID();
+      await importBatch(t.database, org, importFixture(prior, 100), NOW);
+      const survivor = patient(org, { names: [name('Marta', 'Survivor')] });
+      await create(survivor);
+      await t.database.db
+        .transaction()
+        .execute((trx) => mergePatients(trx, org, prior, survivor.id, NOW));
+      const visits = await listClinical(t.database.db, 'encounters', survivor.id, 10);
+      expect(visits.items.map((e) => [e.id, e.patientId])).toEqual([
+        [`e${prior.slice(1)}`, survivor.id],
+      ]);
+      expect((await repo.coverages(survivor.id)).map((c) => c.patientId)).toEqual([survivor.id]);
+      expect((await listClinical(t.database.db, 'encounters', prior, 10)).items).toEqual([]);
+      // Re-importing the same source finds its records unchanged, and they stay moved.
+      const again = await importBatch(t.database, org, importFixture(prior, 100), NOW);
+      expect(again.created).toBe(0);
+      const still = await listClinical(t.database.db, 'encounters', survivor.id, 10);
+      expect(still.items.map((e) => e.patientId)).toEqual([survivor.id]);
     });
 
     it('imports a batch idempotently and rejects a broken one whole', async () => {

@@ -3,6 +3,15 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../schema';
 import { rowToPatient, writePatient } from './patient-rows';
 
+/**
+ * A record read through its patient names that patient. The row's patient_id is the
+ * truth: a merge re-points the row and keeps its document as imported (mergePatients), so that
+ * re-importing the same source still finds it unchanged.
+ */
+export function ownedBy<T extends { patientId: string }>(doc: T, patientId: string): T {
+  return doc.patientId === patientId ? doc : { ...doc, patientId };
+}
+
 /** Tables whose rows belong to one patient and follow the survivor of a merge. */
 export const PATIENT_OWNED_TABLES = [
   'related_persons',
@@ -62,6 +71,8 @@ function requireVersion(p: Patient, expected: number | undefined): void {
  * to the survivor, and the merged record stays as a redirect (mergedInto) so links and
  * MRNs that point at it still lead to the right person. Like HL7 v2 A40 / FHIR
  * Patient.link "replaced-by" (https://hl7.org/fhir/R4/patient-definitions.html#Patient.link).
+ * Rows move by their patient_id column; their documents are left as written, and readers
+ * name the owner from the row (ownedBy).
  */
 export async function mergePatients(
   trx: Kysely<Schema>,

@@ -11,6 +11,7 @@ import type { Database } from '../database';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { parseDoc } from '../json';
 import type { Schema } from '../schema';
+import { ownedBy } from './patient-merge';
 import { flagDuplicates, IdentifierTakenError, rowToPatient, writePatient } from './patient-rows';
 import { searchPatients, type Page, type PatientCriteria } from './patient-search';
 import { typeaheadPatients } from './patient-typeahead';
@@ -199,7 +200,7 @@ export class PatientRepository {
       .where('patient_id', '=', patientId)
       .orderBy('id')
       .execute();
-    return rows.map((r) => parseDoc<RelatedPerson>(r.data));
+    return rows.map((r) => ownedBy(parseDoc<RelatedPerson>(r.data), patientId));
   }
 
   async coverages(patientId: string): Promise<Coverage[]> {
@@ -210,6 +211,6 @@ export class PatientRepository {
       .orderBy('coverage_order')
       .orderBy('id')
       .execute();
-    return rows.map((r) => parseDoc<Coverage>(r.data));
+    return rows.map((r) => ownedBy(parseDoc<Coverage>(r.data), patientId));
   }
 }
