@@ -26,6 +26,24 @@ const stay = (n: number) => `S${POOL}${n}`;
 /** A different ward bed per message, so that every transfer moves the patient. */
 const bed = (n: number) => `MED^${100 + (n % 400)}^A`;
 
+/** The n-th message about a pool patient's inpatient stay: its event, which stay, which bed. */
+function onWard(
+  n: number,
+  at: Date,
+  m: { event: 'A01' | 'A02' | 'A03'; stay: number; bed: number; discharged?: boolean },
+): Buffer {
+  return adtMessage({
+    ...pooled(n),
+    event: m.event,
+    controlId: `${POOL}${m.event}-${n}`,
+    visit: stay(m.stay),
+    patientClass: 'I',
+    location: bed(m.bed),
+    discharged: m.discharged ?? false,
+    at,
+  });
+}
+
 /**
  * The kinds of ADT event a hospital's feed is made of, each about patients CareDesk knows
  * already (the pool), where the main windows register a new patient for every visit:
@@ -43,44 +61,16 @@ export const EVENT_KINDS: Array<{
   },
   {
     name: 'A01 admission of a known patient',
-    message: (n, at) =>
-      adtMessage({
-        ...pooled(n),
-        event: 'A01',
-        controlId: `${POOL}A-${n}`,
-        visit: stay(n),
-        patientClass: 'I',
-        location: bed(n),
-        at,
-      }),
+    message: (n, at) => onWard(n, at, { event: 'A01', stay: n, bed: n }),
   },
   {
     name: 'A02 transfer to another bed',
-    message: (n, at) =>
-      adtMessage({
-        ...pooled(n),
-        event: 'A02',
-        controlId: `${POOL}T-${n}`,
-        visit: stay(n % EVENT_POOL_PATIENTS),
-        patientClass: 'I',
-        location: bed(n + 1),
-        at,
-      }),
+    message: (n, at) => onWard(n, at, { event: 'A02', stay: n % EVENT_POOL_PATIENTS, bed: n + 1 }),
   },
   {
     // Each closes the stay its admission opened: a follow-up plan with its case and tasks.
     name: 'A03 discharge with a follow-up plan',
-    message: (n, at) =>
-      adtMessage({
-        ...pooled(n),
-        event: 'A03',
-        controlId: `${POOL}D-${n}`,
-        visit: stay(n),
-        patientClass: 'I',
-        location: bed(n),
-        discharged: true,
-        at,
-      }),
+    message: (n, at) => onWard(n, at, { event: 'A03', stay: n, bed: n, discharged: true }),
   },
   {
     name: 'A08 update, new phone number',

@@ -142,23 +142,21 @@ export class SqliteReadWorker {
 
   /** One checkpoint now, beside the timer's. */
   async checkpointNow(): Promise<CheckpointResult> {
-    if (this.#closed) throw new Error('the database is closed');
-    const worker = this.#worker ?? this.#start();
-    const id = this.#nextId++;
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      worker.postMessage({ id, checkpoint: true });
-      if (this.#pending.size === 0) worker.ref();
-      this.#pending.set(id, { resolve, reject });
-    });
+    const rows = await this.#send({ checkpoint: true });
     return rows[0] as CheckpointResult;
   }
 
   run(sql: string, params: readonly unknown[]): Promise<unknown[]> {
+    return this.#send({ sql, params });
+  }
+
+  /** Posts one request to the worker (started if it is not running) and awaits its reply. */
+  #send(request: object): Promise<unknown[]> {
     if (this.#closed) return Promise.reject(new Error('the database is closed'));
     const worker = this.#worker ?? this.#start();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      worker.postMessage({ id, sql, params });
+      worker.postMessage({ id, ...request });
       // While it owes an answer the worker keeps the process alive, and only then.
       if (this.#pending.size === 0) worker.ref();
       this.#pending.set(id, { resolve, reject });
