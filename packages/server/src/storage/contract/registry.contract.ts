@@ -228,6 +228,57 @@ export function describeRegistryContract(engine: Engine): void {
       expect(still.items.map((e) => e.patientId)).toEqual([survivor.id]);
     });
 
+    it('keeps a merge when either source is imported again, changed or not', async () => {
+      const [keep, gone] = [randomUUID(), randomUUID()];
+      await importBatch(t.database, org, importFixture(keep, 200), NOW);
+      await importBatch(t.database, org, importFixture(gone, 300), NOW);
+      await t.database.db.transaction().execute((trx) => mergePatients(trx, org, gone, keep, NOW));
+      const goneMrn = `IMP-${gone.slice(0, 8)}`;
+      const mrns = async () => (await repo.get(org, keep))?.identifiers.map((i) => i.value);
+
+      // The survivor's own source, unchanged: nothing moves, the absorbed MRN stays.
+      expect(await importBatch(t.database, org, importFixture(keep, 200), NOW)).toMatchObject({
+        created: 0,
+        updated: 0,
+        unchanged: 3,
+      });
+      expect(await mrns()).toEqual([`IMP-${keep.slice(0, 8)}`, goneMrn]);
+
+      // The merged record's source, changed, with a new visit and a new MRN.
+      const changed = importFixture(gone, 300);
+      changed.coverages[0]!.memberId = 'M2';
+      changed.patients[0]!.identifiers.push({ system: 'urn:test:mrn', value: `NEW-${gone}` });
+      changed.encounters.push({
+        ...changed.encounters[0]!,
+        id: randomUUID(),
+        periodStart: '2026-02-01T09:00:00Z',
+        source: { entryIndex: 303, sourceKey: `Encounter/later-${gone}` },
+      });
+      expect(await importBatch(t.database, org, changed, NOW)).toMatchObject({
+        created: 1,
+        updated: 2,
+      });
+      expect((await repo.get(org, gone))?.mergedInto).toBe(keep);
+      const visits = await listClinical(t.database.db, 'encounters', keep, 10);
+      expect(visits.items.map((e) => e.patientId)).toEqual([keep, keep, keep]);
+      expect((await listClinical(t.database.db, 'encounters', gone, 10)).items).toEqual([]);
+      const coverages = await repo.coverages(keep);
+      expect(coverages.map((c) => [c.memberId, c.patientId]).sort()).toEqual([
+        ['M1', keep],
+        ['M2', keep],
+      ]);
+      expect(await repo.coverages(gone)).toEqual([]);
+      expect(await typeahead(`NEW-${gone}`)).toEqual([keep]);
+
+      // The survivor's source, changed: it keeps both MRNs it took over.
+      const renamed = importFixture(keep, 200);
+      renamed.patients[0]!.names = [name('Renamed', 'Person')];
+      expect(await importBatch(t.database, org, renamed, NOW)).toMatchObject({ updated: 1 });
+      expect(await mrns()).toEqual([`IMP-${keep.slice(0, 8)}`, goneMrn, `NEW-${gone}`]);
+      expect(await typeahead(goneMrn)).toEqual([keep]);
+      expect(await typeahead('renamed')).toEqual([keep]);
+    });
+
     it('imports a batch idempotently and rejects a broken one whole', async () => {
       const pid = randomUUID();
       const first = await importBatch(t.database, org, importFixture(pid), NOW);

@@ -25,9 +25,32 @@ export const PATIENT_OWNED_TABLES = [
   'explanations_of_benefit',
 ] as const;
 
-function unionIdentifiers(a: Identifier[], b: Identifier[]): Identifier[] {
+/** `a`, then those of `b` it lacks: the order a merge writes the survivor's identifiers in. */
+export function unionIdentifiers(a: Identifier[], b: Identifier[]): Identifier[] {
   const seen = new Set(a.map((i) => `${i.system}|${i.value}`));
   return [...a, ...b.filter((i) => !seen.has(`${i.system}|${i.value}`))];
+}
+
+/**
+ * The identifiers a survivor took over from the records merged into it, oldest merge
+ * first. A merged record keeps its identifiers in its document (not in
+ * patient_identifiers), so this is what the survivor must go on holding.
+ */
+export async function absorbedIdentifiers(
+  trx: Kysely<Schema>,
+  survivorId: string,
+): Promise<Identifier[]> {
+  const rows = await trx
+    .selectFrom('patients')
+    .selectAll()
+    .where('merged_into', '=', survivorId)
+    .orderBy('updated_at')
+    .orderBy('id')
+    .execute();
+  return rows.reduce<Identifier[]>(
+    (all, row) => unionIdentifiers(all, rowToPatient(row).identifiers),
+    [],
+  );
 }
 
 async function load(trx: Kysely<Schema>, organizationId: string, id: string): Promise<Patient> {

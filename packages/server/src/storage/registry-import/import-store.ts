@@ -1,9 +1,10 @@
-import type { ImportBatch, ImportedPatient, Patient, Sourced } from '@caredesk/core';
+import type { Identifier, ImportBatch, ImportedPatient, Patient, Sourced } from '@caredesk/core';
 import type { Kysely } from 'kysely';
 import { clinicalListColumns } from '../clinical/clinical-lists';
 import type { Database } from '../database';
 import { contentHash } from '../json';
 import type { Schema } from '../schema';
+import { absorbedIdentifiers, unionIdentifiers } from '../patients/patient-merge';
 import {
   flagDuplicates,
   IdentifierTakenError,
@@ -71,12 +72,18 @@ export async function importBatch(
       counts[outcome.kind]++;
       if (outcome.kind === 'created') fresh.push(outcome.patient);
     }
-    await checkPatientsExist(trx, organizationId, batch);
+    const owners = await patientOwners(trx, organizationId, batch);
+    // The row names the owner (the survivor of a merge); the document stays as the source
+    // sent it, so an unchanged record is still found unchanged (patient-merge.ts ownedBy).
     const owned = <T extends { id: string; patientId: string }>(
       table: DocumentTable,
       rows: Sourced<T>[],
       cols: (r: T) => Record<string, string | number | null>,
-    ) => writeDocuments(trx, table, rows, now, (r) => ({ patient_id: r.patientId, ...cols(r) }));
+    ) =>
+      writeDocuments(trx, table, rows, now, (r) => ({
+        patient_id: owners.get(r.patientId) ?? r.patientId,
+        ...cols(r),
+      }));
     add(
       await owned('related_persons', batch.relatedPersons, (r) => ({
         is_caregiver: r.isCaregiver ? 1 : 0,
@@ -132,20 +139,26 @@ async function writeImportedPatient(
       },
     ]);
   }
-  const hash = contentHash(patientContent(imported));
-  if (existing && existing.content_hash === hash)
+  if (existing && existing.content_hash === contentHash(patientContent(imported)))
     return { kind: 'unchanged', patient: rowToPatient(existing) };
   const prior = existing ? rowToPatient(existing) : null;
+  // The source does not know of merges done here: a survivor goes on holding the
+  // identifiers it absorbed, so the merged record's MRN still finds it.
+  const absorbed = prior && !prior.mergedInto ? await absorbedIdentifiers(trx, prior.id) : [];
   const patient: Patient = {
     ...imported,
+    identifiers: unionIdentifiers(imported.identifiers, absorbed),
     organizationId,
     mergedInto: prior?.mergedInto ?? null,
     version: prior ? prior.version + 1 : 1,
     createdAt: prior?.createdAt ?? now,
     updatedAt: now,
   };
+  if (existing && existing.content_hash === contentHash(patientContent(patient)))
+    return { kind: 'unchanged', patient: rowToPatient(existing) };
   try {
     await writePatient(trx, patient, source.sourceKey, prior === null);
+    if (patient.mergedInto) await handOver(trx, patient.mergedInto, imported.identifiers, now);
   } catch (e) {
     if (e instanceof IdentifierTakenError) {
       throw new ImportRejected([
@@ -157,12 +170,38 @@ async function writeImportedPatient(
   return { kind: prior ? 'updated' : 'created', patient };
 }
 
-/** Every patient a record points at must be in the batch or already in this organization. */
-async function checkPatientsExist(
+/**
+ * A merged record's identifiers live on its survivor (mergePatients); one the source
+ * adds after the merge goes there too, or looking it up would find no one.
+ */
+async function handOver(
+  trx: Kysely<Schema>,
+  survivorId: string,
+  identifiers: Identifier[],
+  now: string,
+): Promise<void> {
+  const row = await trx
+    .selectFrom('patients')
+    .selectAll()
+    .where('id', '=', survivorId)
+    .executeTakeFirstOrThrow();
+  const survivor = rowToPatient(row);
+  const all = unionIdentifiers(survivor.identifiers, identifiers);
+  if (all.length === survivor.identifiers.length) return;
+  const next = { ...survivor, identifiers: all, version: survivor.version + 1, updatedAt: now };
+  await writePatient(trx, next, null, false);
+}
+
+/**
+ * Every patient a record points at must be in the batch or already in this organization.
+ * Maps each to the patient who owns its records now: itself, or the survivor it was
+ * merged into (a record the source still files under the merged patient follows it).
+ */
+async function patientOwners(
   trx: Kysely<Schema>,
   organizationId: string,
   batch: ImportBatch,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const owned: PatientOwned[] = [
     ...batch.relatedPersons,
     ...batch.coverages,
@@ -174,15 +213,15 @@ async function checkPatientsExist(
     ...batch.explanationsOfBenefit,
   ];
   const wanted = [...new Set(owned.map((o) => o.patientId))];
-  const found = new Set<string>();
+  const found = new Map<string, string>();
   for (let i = 0; i < wanted.length; i += 500) {
     const rows = await trx
       .selectFrom('patients')
-      .select('id')
+      .select(['id', 'merged_into'])
       .where('organization_id', '=', organizationId)
       .where('id', 'in', wanted.slice(i, i + 500))
       .execute();
-    rows.forEach((r) => found.add(r.id));
+    rows.forEach((r) => found.set(r.id, r.merged_into ?? r.id));
   }
   const problems = owned
     .filter((o) => !found.has(o.patientId))
@@ -192,4 +231,5 @@ async function checkPatientsExist(
       detail: `${o.source.sourceKey} refers to a patient that is neither in the bundle nor on file`,
     }));
   if (problems.length > 0) throw new ImportRejected(problems);
+  return found;
 }
