@@ -266,6 +266,21 @@ export async function changeProfile(
       : change.kind === 'availability'
         ? { availability: change.availability }
         : { last_assigned_at: change.at };
+  if (change.kind === 'assigned') {
+    // An UPDATE, not the upsert below: on PostgreSQL an INSERT … ON CONFLICT DO UPDATE is
+    // an INSERT statement, so it fires the statement trigger that replaces the routing
+    // stamp (migration 0022) even when it only updates
+    // (https://www.postgresql.org/docs/current/trigger-definition.html). An assignment
+    // must not replace it: every routed case threw away routing's kept desk and queued
+    // for the stamp row's lock until its transaction ended.
+    const updated = await db
+      .updateTable('agent_profiles')
+      .set({ ...set, updated_at: now })
+      .where('account_id', '=', base.accountId)
+      .returningAll()
+      .executeTakeFirst();
+    if (updated) return toProfile(updated);
+  }
   const row = await db
     .insertInto('agent_profiles')
     .values({

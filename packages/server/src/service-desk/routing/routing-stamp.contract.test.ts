@@ -1,0 +1,3 @@
+import { describeRoutingStampContract } from './routing-stamp.contract';
+
+describeRoutingStampContract('sqlite');
