@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, openBrowser, screenshot } from './support/browser';
+import { DESKTOP, PHONE, openBrowser, screenshot } from './support/browser';
 import { accessibleEverywhere } from './support/accessible-everywhere';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { ackCodeOf, sendMllp } from './support/mllp-send';
@@ -29,6 +29,14 @@ function dischargeMessage(controlId: string): string {
     'PID|1||E2E-4711^^^E2E-HOSPITAL^MR||Testperson^Erika||19700101|F',
     'PV1|1|I|WARD-3^301^1|||||||||||||||E2E-V-4711|||||||||||||||||||||||||20261120080000|20261124100000',
   ].join('\r');
+}
+
+/** A discharge whose PID-3 has no medical record number: AE, kept for a replay. */
+function dischargeWithoutMrn(controlId: string): string {
+  return dischargeMessage(controlId).replace(
+    'E2E-4711^^^E2E-HOSPITAL^MR',
+    'E2E-4712^^^E2E-HOSPITAL^PI',
+  );
 }
 
 /** The facts row of one message, e.g. its outcome. */
@@ -99,6 +107,38 @@ describe('HL7 messages in the console', () => {
       await expect.poll(() => fact(replayed, 'Attempts').innerText()).toBe('2');
       expect(await dialog.count()).toBe(0);
       await screenshot(page, 'hl7-messages-replayed');
+
+      // Why a message failed, in the admin's language, beside the text its sender was sent.
+      const failedId = `E2E-NOMRN-${Date.now()}`;
+      const failedAck = await sendMllp(server.mllpPort, dischargeWithoutMrn(failedId));
+      expect(ackCodeOf(failedAck)).toBe('AE');
+      expect(failedAck).toContain('PID-3 holds no MR identifier');
+      await page.getByLabel('Show').selectOption('processed');
+      await page.getByLabel('Show').selectOption('failed');
+      const noMrn = page.locator('li.hl7-message').filter({ hasText: failedId });
+      await noMrn.waitFor();
+      expect(await fact(noMrn, 'Error').innerText()).toBe(
+        'PID-3 holds no medical record number (identifier type MR), so the patient cannot be matched.',
+      );
+      const sent = fact(noMrn, 'Text sent to the sender');
+      expect(await sent.innerText()).toContain('PID-3 holds no MR identifier');
+      expect(await sent.getAttribute('lang')).toBe('en');
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/me/language'));
+      await page.locator('.language-picker select').selectOption('nb');
+      await page.locator('html[lang="nb"]').waitFor();
+      await saved;
+      await expect
+        .poll(() => fact(noMrn, 'Feil').innerText())
+        .toBe(
+          'PID-3 har ikke noe journalnummer (identifikatortype MR), så pasienten kan ikke gjenkjennes.',
+        );
+      expect(await fact(noMrn, 'Tekst sendt til avsenderen').innerText()).toContain(
+        'PID-3 holds no MR identifier',
+      );
+      await screenshot(page, 'hl7-messages-error-nb');
+      await page.setViewportSize(PHONE);
+      await noMrn.scrollIntoViewIfNeeded();
+      await screenshot(page, 'hl7-messages-error-nb-phone');
     } finally {
       await close();
     }

@@ -53,7 +53,10 @@ export interface Outcome {
   status: Hl7MessageStatus;
   ackCode: 'AA' | 'AE' | 'AR';
   ack: string;
+  /** The ACK's error text (English: HL7 v2 gives ERR-8 no language). */
   error: string | null;
+  /** The same reason as a catalog key (hl7.*), which admins read in their language. */
+  errorKey: string | null;
 }
 
 /** What is read off a message's header, parsed or not, to store and find it by. */

@@ -1,10 +1,8 @@
 import { DomainError, type Clock } from '@caredesk/core';
 import {
-  ackErrorFor,
   Hl7ParseError,
   parseHl7,
   readPartialHeader,
-  type AckError,
   type Hl7Message,
 } from '@caredesk/interop/hl7v2';
 import type { Kysely } from 'kysely';
@@ -21,7 +19,8 @@ import type { Database } from '../storage/database';
 import { GroupCommit } from '../storage/group-commit';
 import type { Schema } from '../storage/schema';
 import { isUniqueViolation } from '../storage/unique-violation';
-import { ackBytes, ackText, rejectText } from './hl7-acks';
+import { ackBytes } from './hl7-acks';
+import { accepted, controlIdTaken, failed, notTaken, unparsed } from './hl7-outcomes';
 import {
   attemptId,
   batchScope,
@@ -150,19 +149,10 @@ export class Hl7Inbox {
     now: Date,
     first: Hl7MessageRow,
   ): Promise<Hl7Receipt> {
-    const text = `Control id ${first.control_id ?? ''} was already used by another message (${first.id}).`;
-    const ack = ackText(message, now, {
-      code: 'AR',
-      error: { code: '205', text, location: { segment: 'MSH', field: 10 } },
-    });
     // Kept without its control id, which belongs to the first message.
     const header = { ...headerOf(message), controlId: null };
-    return this.store(scope, raw, header, remoteAddress, now, null, {
-      status: 'rejected',
-      ackCode: 'AR',
-      ack,
-      error: text,
-    });
+    const outcome = controlIdTaken(message, now, first);
+    return this.store(scope, raw, header, remoteAddress, now, null, outcome);
   }
 
   /** Processes a stored message again that did not go through (an admin's replay). */
@@ -203,34 +193,10 @@ export class Hl7Inbox {
     const header = headerOf(message);
     const { code, trigger } = message.messageType;
     const handler = this.deps.handlers.get(`${code}^${trigger}`);
-    if (!handler) {
-      const error: AckError =
-        code === 'ADT'
-          ? {
-              code: '201',
-              text: `ADT^${trigger} is not an event CareDesk takes.`,
-              location: { segment: 'MSH', field: 9, component: 2 },
-            }
-          : {
-              code: '200',
-              text: `${code} is not a message CareDesk takes.`,
-              location: { segment: 'MSH', field: 9, component: 1 },
-            };
-      const ack = ackText(message, now, { code: 'AR', error });
-      return this.store(scope, raw, header, remoteAddress, now, known, {
-        status: 'rejected',
-        ackCode: 'AR',
-        ack,
-        error: error.text ?? null,
-      });
-    }
+    if (!handler)
+      return this.store(scope, raw, header, remoteAddress, now, known, notTaken(message, now));
     const id = attemptId(known, raw, now);
-    const outcome: Outcome = {
-      status: 'processed',
-      ackCode: 'AA',
-      ack: ackText(message, now, { code: 'AA' }),
-      error: null,
-    };
+    const outcome = accepted(message, now);
     try {
       await scope.atomic(async (trx) => {
         await this.write(trx, raw, header, remoteAddress, now, known, outcome, id);
@@ -248,17 +214,7 @@ export class Hl7Inbox {
         if (first) return this.processAgain(scope, first, message, raw, remoteAddress, now);
       }
       if (!(e instanceof DomainError)) this.deps.onError?.(e, id);
-      const text =
-        e instanceof DomainError
-          ? e.message
-          : 'CareDesk could not process this message; it is kept for a retry.';
-      const ack = ackText(message, now, { code: 'AE', error: { code: '207', text } });
-      return this.store(scope, raw, header, remoteAddress, now, known, {
-        status: 'failed',
-        ackCode: 'AE',
-        ack,
-        error: text,
-      });
+      return this.store(scope, raw, header, remoteAddress, now, known, failed(message, now, e));
     }
   }
 
@@ -301,12 +257,7 @@ export class Hl7Inbox {
       version: first(partial.version) || null,
     };
     const stored = known ?? (await this.known(scope, header));
-    return this.store(scope, raw, header, remoteAddress, now, stored, {
-      status: 'rejected',
-      ackCode: ackErrorFor(error).code,
-      ack: rejectText(raw, error, now),
-      error: error.message,
-    });
+    return this.store(scope, raw, header, remoteAddress, now, stored, unparsed(raw, now, error));
   }
 
   /** Stores a message's outcome on its own (nothing else was written). */
@@ -351,6 +302,7 @@ export class Hl7Inbox {
       ack_code: outcome.ackCode,
       ack: outcome.ack,
       error: outcome.error,
+      error_key: outcome.errorKey,
       last_attempt_at: at,
       processed_at: outcome.status === 'processed' ? at : null,
     };

@@ -13,6 +13,7 @@ interface Listed {
     status: string;
     ackCode: string;
     error: string | null;
+    errorKey: string | null;
     controlId: string;
   }>;
   nextCursor: string | null;
@@ -25,9 +26,7 @@ describe('HL7 messages API: admins see the feed and replay what failed', () => {
   let refuse = true;
   const discharge: Hl7Handler = () =>
     refuse
-      ? Promise.reject(
-          new DomainError('validation', 'hl7.adt.no-patient', 'No MR identifier in PID-3.'),
-        )
+      ? Promise.reject(new DomainError('validation', 'hl7.adt.noMrn', 'No MR identifier in PID-3.'))
       : Promise.resolve();
 
   beforeAll(async () => {
@@ -50,6 +49,7 @@ describe('HL7 messages API: admins see the feed and replay what failed', () => {
       status: 'failed',
       ackCode: 'AE',
       error: 'No MR identifier in PID-3.',
+      errorKey: 'hl7.adt.noMrn',
     });
 
     const detail = await admin({ method: 'GET', url: `/api/hl7/messages/${item!.id}` });
@@ -68,6 +68,28 @@ describe('HL7 messages API: admins see the feed and replay what failed', () => {
       await admin({ method: 'GET', url: '/api/hl7/messages?status=processed' })
     ).json<Listed>();
     expect(processed.items.map((m) => m.id)).toEqual([item!.id]);
+    expect(processed.items[0]).toMatchObject({ error: null, errorKey: null });
+  });
+
+  it('names why each message was refused by a catalog key, beside the text its ACK carried', async () => {
+    const frame = (type: string, id: string, version = '2.5.1') =>
+      Buffer.from(
+        `MSH|^~\\&|ADT|HOSP|CAREDESK|CLINIC|20261124120000||${type}|${id}|P|${version}\rEVN|A03|20261124120000\r`,
+      );
+    expect((await desk.hl7.inbox.receive(frame('ADT^A99', 'KEY-1'), null)).ackCode).toBe('AR');
+    expect((await desk.hl7.inbox.receive(frame('ORU^R01', 'KEY-2'), null)).ackCode).toBe('AR');
+    await desk.hl7.inbox.receive(frame('ADT^A03', 'KEY-3', '9.9'), null);
+    const rejected = (
+      await admin({ method: 'GET', url: '/api/hl7/messages?status=rejected' })
+    ).json<Listed>();
+    const byId = new Map(rejected.items.map((m) => [m.controlId, m]));
+    expect(byId.get('KEY-1')).toMatchObject({
+      errorKey: 'hl7.refused.event',
+      error: 'ADT^A99 is not an event CareDesk takes.',
+    });
+    expect(byId.get('KEY-2')?.errorKey).toBe('hl7.refused.messageType');
+    expect(byId.get('KEY-3')?.errorKey).toBe('hl7.parse.unsupported-version');
+    expect(byId.get('KEY-3')?.error).toMatch(/9\.9/);
   });
 
   it('keeps the feed from staff without interfaces.hl7, and answers 404 for an unknown id', async () => {

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { DomainError } from '@caredesk/core';
+import { catalogs, DomainError } from '@caredesk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Hl7Inbox } from '../../care-transitions/hl7-inbox';
@@ -42,6 +42,8 @@ function summaryJson(m: Hl7MessageSummary) {
     status: m.status,
     ackCode: m.ack_code,
     error: m.error,
+    // A key the catalogs lack (none should reach here) is left out, not shown as a key.
+    errorKey: m.error_key !== null && m.error_key in catalogs.en ? m.error_key : null,
     attempts: Number(m.attempts),
     lastAttemptAt: m.last_attempt_at,
     processedAt: m.processed_at,

@@ -34,6 +34,7 @@ const SUMMARY_COLUMNS = [
   'ack_code',
   'ack',
   'error',
+  'error_key',
   'attempts',
   'last_attempt_at',
   'processed_at',
@@ -94,6 +95,7 @@ export async function recordAttempt(
     | 'ack_code'
     | 'ack'
     | 'error'
+    | 'error_key'
     | 'last_attempt_at'
     | 'processed_at'
     | 'raw'

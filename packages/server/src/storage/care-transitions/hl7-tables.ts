@@ -21,7 +21,10 @@ export interface Hl7MessagesTable {
   status: Hl7MessageStatus;
   ack_code: string;
   ack: string;
+  /** The ACK's error text, in English as the sender was sent it. */
   error: string | null;
+  /** The same reason as a message-catalog key (hl7.*), for admins' own language (0026). */
+  error_key: string | null;
   attempts: number;
   last_attempt_at: string;
   processed_at: string | null;

@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import type { MessageKey } from '../../i18n/languages';
 
 /** The lists the page offers: GET /api/hl7/messages?status=… ('all' leaves status out). */
 export const HL7_VIEWS = ['failed', 'rejected', 'processed', 'all'] as const;
@@ -18,7 +19,10 @@ export interface Hl7MessageSummary {
   sha256: string;
   status: 'processed' | 'failed' | 'rejected';
   ackCode: string | null;
+  /** Why it failed or was refused, in English as the ACK told the sender. */
   error: string | null;
+  /** The same reason as a catalog key, to read it in the admin's language (null if none). */
+  errorKey: MessageKey | null;
   attempts: number;
   lastAttemptAt: string | null;
   processedAt: string | null;

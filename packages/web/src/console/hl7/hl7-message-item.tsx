@@ -93,7 +93,15 @@ export function Hl7MessageItem({ item }: { item: Hl7MessageSummary }) {
         {message.error && (
           <>
             <dt>{t('web.hl7.error')}</dt>
-            <dd>{message.error}</dd>
+            <dd>{message.errorKey ? t(message.errorKey) : message.error}</dd>
+          </>
+        )}
+        {message.error && message.errorKey && (
+          <>
+            <dt>{t('web.hl7.error.sent')}</dt>
+            <dd className="hl7-code" lang="en">
+              {message.error}
+            </dd>
           </>
         )}
         <dt>{t('web.hl7.attempts')}</dt>

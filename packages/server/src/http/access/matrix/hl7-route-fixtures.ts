@@ -28,6 +28,7 @@ async function storedHl7Message(w: MatrixWorld, status: Hl7MessageStatus): Promi
     ack_code: status === 'processed' ? 'AA' : 'AE',
     ack: `MSH|^~\\&|CAREDESK|CLINIC|ADT|HOSP|20261124120000||ACK^A03^ACK|X|P|2.5.1\rMSA|AA|${controlId}\r`,
     error: null,
+    error_key: null,
     attempts: 1,
     last_attempt_at: at,
     processed_at: status === 'processed' ? at : null,
