@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { formatNumber } from './format';
+import type { HostSpeed } from './host-speed';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -9,6 +11,8 @@ export interface MachineInfo {
   node: string;
   /** When the run started, ISO 8601 UTC. */
   date: string;
+  /** Fixed work timed when the run started and when it ended (host-speed.ts). */
+  hostSpeed?: { start: HostSpeed; end: HostSpeed | null };
 }
 
 function readOr(file: string, fallback: string): string {
@@ -40,4 +44,21 @@ export function machineInfo(now: Date = new Date()): MachineInfo {
     node: process.version,
     date: now.toISOString(),
   };
+}
+
+/**
+ * The Machine section's host-speed line: the same fixed work on every host, so that a
+ * figure here can be set against another record's (a host twice as slow halves the rates).
+ */
+export function hostSpeedLines(m: MachineInfo): string[] {
+  if (!m.hostSpeed) return [];
+  const { start, end } = m.hostSpeed;
+  const figure = (pick: (s: HostSpeed) => number, digits: number) =>
+    [start, ...(end ? [end] : [])].map((s) => formatNumber(pick(s), digits)).join(' → ');
+  return [
+    `- Host speed (fixed work, bench/host-speed.ts; median of 3, lower is faster${end ? '; at the start → at the end of the run' : ''}): ` +
+      `JavaScript ${figure((s) => s.javascriptMs, 0)} ms, ` +
+      `SQLite in memory ${figure((s) => s.sqliteMs, 0)} ms, ` +
+      `durable commit ${figure((s) => s.commitMs, 2)} ms`,
+  ];
 }

@@ -92,6 +92,10 @@ function run(engines: EngineResult[], quick = false): BenchRun {
       os: 'Debian GNU/Linux 12 (bookworm) (kernel 6.1, x64)',
       node: 'v20.20.2',
       date: '2026-03-01T12:00:00.000Z',
+      hostSpeed: {
+        start: { javascriptMs: 121.6, sqliteMs: 208.8, commitMs: 0.214 },
+        end: { javascriptMs: 240.2, sqliteMs: 401.1, commitMs: 0.5 },
+      },
     },
     settings: {
       quick,
@@ -208,6 +212,10 @@ describe('formatting', () => {
     expect(md).toContain('- RAM: 24.0 GiB');
     expect(md).toContain('- Node: v20.20.2');
     expect(md).toContain('- Date: 2026-03-01T12:00:00.000Z');
+    // A host that slowed during the run shows it: start → end.
+    expect(md).toContain(
+      'JavaScript 122 → 240 ms, SQLite in memory 209 → 401 ms, durable commit 0.21 → 0.50 ms',
+    );
     expect(md).toContain('Quick smoke run');
     expect(md).toContain('- a method note');
   });

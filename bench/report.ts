@@ -1,6 +1,7 @@
 import type { BenchRun, EngineResult, Target } from './results';
 import { AUDIT_VERIFY_TARGET_ENTRIES, medianOf, TARGETS, verdict } from './results';
 import { formatNumber } from './format';
+import { hostSpeedLines } from './machine';
 import type { LoadResult } from './workloads';
 
 import { missesSection } from './report-misses';
@@ -306,6 +307,7 @@ export function formatMarkdown(run: BenchRun, methodNotes: string[] = []): strin
     `- OS: ${m.os}`,
     `- Node: ${m.node}`,
     `- Date: ${m.date}`,
+    ...hostSpeedLines(m),
     `- Run took ${formatNumber(run.totalSeconds / 60, 1)} min`,
     '',
     '## Settings',

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pendingCleanups, runEngine } from './engine-run';
+import { measureHostSpeed } from './host-speed';
 import { machineInfo } from './machine';
 import { OptionsError, parseOptions, type BenchOptions } from './options';
 import { formatConsoleTable, formatMarkdown } from './report';
@@ -77,6 +78,7 @@ function log(line: string): void {
 async function main(opts: BenchOptions): Promise<number> {
   const started = performance.now();
   const machine = machineInfo();
+  machine.hostSpeed = { start: measureHostSpeed(), end: null };
   const adminUrl = adminUrlFromEnv();
   let corpus: SyntheaCorpus | null = null;
   // Only a full run imports it (--suite desk or hl7 measures that alone).
@@ -101,6 +103,7 @@ async function main(opts: BenchOptions): Promise<number> {
     }
     engines.push(await runEngine(engine, opts, adminUrl, corpus, log));
   }
+  machine.hostSpeed.end = measureHostSpeed();
   const run: BenchRun = {
     machine,
     settings: {
