@@ -154,7 +154,11 @@ async function writeImportedPatient(
     createdAt: prior?.createdAt ?? now,
     updatedAt: now,
   };
-  if (existing && existing.content_hash === contentHash(patientContent(patient)))
+  if (
+    existing &&
+    absorbed.length > 0 &&
+    existing.content_hash === contentHash(patientContent(patient))
+  )
     return { kind: 'unchanged', patient: rowToPatient(existing) };
   try {
     await writePatient(trx, patient, source.sourceKey, prior === null);
