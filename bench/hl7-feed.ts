@@ -1,7 +1,6 @@
 import { connectMllp } from '@caredesk/server/channels/mllp/testing/mllp-test-client';
 import { freePort, killHard, startServerProcess } from '@caredesk/server/testing/server-process';
-import { createBenchDatabase } from './seed-database';
-import type { EngineName } from './results';
+import type { BenchDatabase } from './seed-database';
 import { EVENT_KINDS, registerPool } from './hl7-events';
 import { feedMessage } from './hl7-messages';
 import {
@@ -103,15 +102,14 @@ export async function runFeed(opts: {
 }
 
 /**
- * The three feed windows against a fresh database and a real server process, then one
- * pipelined window per kind of event about patients already known (hl7-events.ts).
+ * The three feed windows against `db` (the engine's seeded registry in a full run) and a
+ * real server process, then one pipelined window per kind of event about patients already
+ * known (hl7-events.ts). The caller owns `db`; the feed adds its patients and visits to it.
  */
 export async function measureHl7Feed(
-  engine: EngineName,
-  adminUrl: string,
+  db: BenchDatabase,
   opts: { durationS: number; warmupS: number },
 ): Promise<Hl7Figures> {
-  const db = await createBenchDatabase(engine, adminUrl);
   const mllpPort = await freePort();
   const server = await startServerProcess(
     { ...db.env, MLLP_PORT: String(mllpPort) },
@@ -157,6 +155,5 @@ export async function measureHl7Feed(
     return { oneAtATime, pipelined, window: PIPELINE_WINDOW, atRate, byEvent };
   } finally {
     await killHard(server);
-    await db.dispose();
   }
 }

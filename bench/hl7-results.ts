@@ -112,8 +112,12 @@ export const HL7_TARGETS: Target[] = [
 ];
 
 export const HL7_METHOD_NOTES = [
-  'HL7 v2 feed (issue #6 point 9): a fresh embedded (or PostgreSQL) database of its own and a real server process with its ' +
-    'MLLP listener on 127.0.0.1; the sender runs in the benchmark process over ONE TCP connection. Messages are ADT^A04 ' +
+  "HL7 v2 feed (issue #6 point 9): the seeded database (its generated patients, before the Synthea import and the desk's " +
+    'cases) and a real server process of its own with its MLLP listener on 127.0.0.1; the sender runs in the benchmark ' +
+    'process over ONE TCP connection. The windows run in the order shown, each adding its patients to the registry; a ' +
+    'feed into an empty database runs faster: one message at a time, about 300 msg/s against 230 into 100,000 patients ' +
+    "(single runs on one host), the commit going from 1.27 to 1.42 ms and a new patient's search-prefix inserts from " +
+    '0.50 to 0.70 ms, as its ~50 prefixes land on as many index pages. Messages are ADT^A04 ' +
     "registrations of new patients (own names, birth dates, phones and MRN), each followed by that visit's ADT^A03 " +
     'discharge (bench/hl7-feed.ts); each is stored raw, processed (patient, search prefixes, visit, duplicate check, ' +
     'hash-chained audit entries) and answered with AA only once its transaction is durable (SQLite WAL, synchronous=FULL, ' +

@@ -1,12 +1,12 @@
 // The HL7 v2 feed workload on its own (issue #6 point 9); `npm run bench -- --suite hl7`
 // runs the same with the report's table:
 //   npm run build && npx tsx bench/hl7-run.ts [--duration S] [--engine sqlite|postgres|both]
-// A fresh database per engine and a real server; one MLLP connection sends ADT A04/A03
+// A fresh, empty database per engine (the full run uses its seeded registry) and a real server; one MLLP connection sends ADT A04/A03
 // messages one at a time, then pipelining, then one at a time at 500 messages a second,
 // each answered after commit (issue targets: >= 2,000 msg/s; ACK p99 <= 20 ms at 500 msg/s).
 import { measureHl7Feed } from './hl7-feed';
 import type { EngineName } from './results';
-import { adminUrlFromEnv, postgresUnavailable } from './seed-database';
+import { adminUrlFromEnv, createBenchDatabase, postgresUnavailable } from './seed-database';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -30,7 +30,8 @@ for (const engine of engines) {
       continue;
     }
   }
-  const h = await measureHl7Feed(engine, adminUrl, { durationS, warmupS: 2 });
+  const db = await createBenchDatabase(engine, adminUrl);
+  const h = await measureHl7Feed(db, { durationS, warmupS: 2 }).finally(() => db.dispose());
   for (const f of [h.oneAtATime, h.pipelined, h.atRate, ...h.byEvent]) {
     process.stdout.write(
       `${engine}: ${f.name}: ${Math.round(f.perSecond)} msg/s, ACK p50 ${f.p50.toFixed(1)} ms, ` +

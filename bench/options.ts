@@ -36,7 +36,7 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--engine sqlite|postgre
   --duration S   measured seconds per HTTP workload (default 10, after a 2 s warm-up)
   --out FILE     report path (default docs/benchmarks.md for a full run)
   --suite        all (default); desk: seed patients, then only the service-desk
-                 workloads; hl7: only the HL7 feed over MLLP (its own database).
+                 workloads; hl7: seed patients, then only the HL7 feed over MLLP.
                  A partial run writes no report unless --out is given
   --cases N      service-desk cases to seed (default 1,000,000; 50,000 with --quick)`;
 
