@@ -32,6 +32,7 @@ function load(name: string, over: Partial<LoadResult> = {}): LoadResult {
 function seed(cases = 1_000_000): CaseSeedFigures {
   return {
     cases,
+    lastNumber: cases,
     messages: 2_990_000,
     events: 4_900_000,
     active: 50_123,

@@ -99,7 +99,7 @@ async function deskServer(
   guard: Guard,
 ): Promise<void> {
   const figures = result.desk!;
-  const seeded = figures.seed!.cases;
+  const seeded = figures.seed!.lastNumber;
   const caseIds = await sampleCaseIds(db.config, CASE_PAGE_ACTIVE_IDS, CASE_PAGE_OTHER_IDS);
   const bodies = newCaseBodies(desk.world, NEW_CASE_BODIES, SEED);
   let server: ServerProcess | null = null;

@@ -25,6 +25,8 @@ export interface CaseSeedOptions {
 /** What the case seeding wrote and how long it took (only the writing is timed with it). */
 export interface CaseSeedFigures {
   cases: number;
+  /** The last seeded case's number: cases created later have higher ones. */
+  lastNumber: number;
   messages: number;
   events: number;
   /** Cases in an active status (new, open, pending). */
@@ -91,6 +93,14 @@ export async function seedCases(
       await sql`PRAGMA synchronous = OFF`.execute(database.db);
     }
     const nowMs = opts.now.getTime();
+    // Cases already on file (the HL7 feed's discharges, measured earlier on this database)
+    // keep their numbers; the seeded ones follow them.
+    const counter = await database.db
+      .selectFrom('case_counters')
+      .select('last_number')
+      .where('organization_id', '=', world.organizationId)
+      .executeTakeFirst();
+    const firstNumber = Number(counter?.last_number ?? 0) + 1;
     const keys = planCases(opts.count, opts.seed, nowMs);
     const generator = new CaseGenerator(world, opts.seed, nowMs);
     const started = performance.now();
@@ -103,7 +113,7 @@ export async function seedCases(
         const events: CaseEventInsert[] = [];
         const to = Math.min(keys.length, from + opts.chunkSize);
         for (let i = from; i < to; i++) {
-          const g = generator.generate(keys[i]!, i + 1);
+          const g = generator.generate(keys[i]!, firstNumber + i);
           cases.push(g.row);
           messages.push(...g.messages);
           events.push(...g.events);
@@ -129,13 +139,15 @@ export async function seedCases(
       }
     };
     const indexSeconds = await withoutSecondaryIndexes(database, CASE_TABLES, writeAll);
+    const lastNumber = firstNumber + keys.length - 1;
     await database.db
       .insertInto('case_counters')
-      .values({ organization_id: world.organizationId, last_number: keys.length })
-      .onConflict((oc) => oc.column('organization_id').doUpdateSet({ last_number: keys.length }))
+      .values({ organization_id: world.organizationId, last_number: lastNumber })
+      .onConflict((oc) => oc.column('organization_id').doUpdateSet({ last_number: lastNumber }))
       .execute();
     return {
       cases: keys.length,
+      lastNumber,
       ...totals,
       agents: world.agents.length,
       queues: world.queues.length,
