@@ -27,32 +27,27 @@ describe('case seeding into a desk that already has cases', () => {
         .insertInto('case_counters')
         .values({ organization_id: org, last_number: 3 })
         .execute();
-    } finally {
-      await database.close();
-    }
-    const figures = await seedCases(db.config, desk.world, {
-      count: 40,
-      seed: 11,
-      now: new Date('2026-11-24T12:00:00Z'),
-      chunkSize: 25,
-    });
-    expect(figures.lastNumber).toBe(43);
-    const check = await openDatabase(db.config);
-    try {
-      const numbers = await check.db
+      const figures = await seedCases(db.config, desk.world, {
+        count: 40,
+        seed: 11,
+        now: new Date('2026-11-24T12:00:00Z'),
+        chunkSize: 25,
+      });
+      expect(figures.lastNumber).toBe(43);
+      const numbers = await database.db
         .selectFrom('cases')
         .select((eb) => [eb.fn.min('number').as('first'), eb.fn.max('number').as('last')])
         .where('organization_id', '=', org)
         .executeTakeFirstOrThrow();
       expect([Number(numbers.first), Number(numbers.last)]).toEqual([4, 43]);
-      const counter = await check.db
+      const counter = await database.db
         .selectFrom('case_counters')
         .select('last_number')
         .where('organization_id', '=', org)
         .executeTakeFirstOrThrow();
       expect(Number(counter.last_number)).toBe(43);
     } finally {
-      await check.close();
+      await database.close();
     }
   }, 120_000);
 });

@@ -12,7 +12,7 @@ export interface MachineInfo {
   /** When the run started, ISO 8601 UTC. */
   date: string;
   /** Fixed work timed when the run started and when it ended (host-speed.ts). */
-  hostSpeed?: { start: HostSpeed; end: HostSpeed | null };
+  hostSpeed?: { start: HostSpeed; end: HostSpeed };
 }
 
 function readOr(file: string, fallback: string): string {
@@ -54,9 +54,9 @@ export function hostSpeedLines(m: MachineInfo): string[] {
   if (!m.hostSpeed) return [];
   const { start, end } = m.hostSpeed;
   const figure = (pick: (s: HostSpeed) => number, digits: number) =>
-    [start, ...(end ? [end] : [])].map((s) => formatNumber(pick(s), digits)).join(' → ');
+    `${formatNumber(pick(start), digits)} → ${formatNumber(pick(end), digits)}`;
   return [
-    `- Host speed (fixed work, bench/host-speed.ts; median of 3, lower is faster${end ? '; at the start → at the end of the run' : ''}): ` +
+    '- Host speed (fixed work, bench/host-speed.ts; median of 3, lower is faster; at the start → at the end of the run): ' +
       `JavaScript ${figure((s) => s.javascriptMs, 0)} ms, ` +
       `SQLite in memory ${figure((s) => s.sqliteMs, 0)} ms, ` +
       `durable commit ${figure((s) => s.commitMs, 2)} ms`,

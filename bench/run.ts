@@ -78,7 +78,7 @@ function log(line: string): void {
 async function main(opts: BenchOptions): Promise<number> {
   const started = performance.now();
   const machine = machineInfo();
-  machine.hostSpeed = { start: measureHostSpeed(), end: null };
+  const startSpeed = measureHostSpeed();
   const adminUrl = adminUrlFromEnv();
   let corpus: SyntheaCorpus | null = null;
   // Only a full run imports it (--suite desk or hl7 measures that alone).
@@ -103,7 +103,7 @@ async function main(opts: BenchOptions): Promise<number> {
     }
     engines.push(await runEngine(engine, opts, adminUrl, corpus, log));
   }
-  machine.hostSpeed.end = measureHostSpeed();
+  machine.hostSpeed = { start: startSpeed, end: measureHostSpeed() };
   const run: BenchRun = {
     machine,
     settings: {

@@ -87,6 +87,8 @@ export async function recordNextOfKin(
   now: string,
 ): Promise<Array<{ id: string; change: 'created' | 'updated' }>> {
   const people: Array<RelatedPerson & { source: { entryIndex: number; sourceKey: string } }> = [];
+  /** Each person's name-and-relationship digest, by position in `people`. */
+  const digests: string[] = [];
   message.segments('NK1').forEach((seg, i) => {
     const f = (n: number) => seg.fields[n - 1] ?? [];
     const names = personNames(f(2));
@@ -109,6 +111,7 @@ export async function recordNextOfKin(
     const first = checked.value.names[0]!;
     const who = [first.family, ...first.given, checked.value.relationship].join('|').toLowerCase();
     const digest = createHash('sha256').update(who).digest('hex').slice(0, 32);
+    digests.push(digest);
     people.push({
       ...checked.value,
       id: '',
@@ -116,12 +119,12 @@ export async function recordNextOfKin(
       source: { entryIndex: i, sourceKey: `${NK1_KEY}${patientId}:${digest}` },
     });
   });
-  for (const p of people) {
+  for (const [i, p] of people.entries()) {
     const existing = await trx
       .selectFrom('related_persons')
       .select('id')
       .where('patient_id', '=', patientId)
-      .where('source_key', 'like', `${NK1_KEY}%:${p.source.sourceKey.split(':').at(-1)!}`)
+      .where('source_key', 'like', `${NK1_KEY}%:${digests[i]!}`)
       .orderBy('created_at')
       .executeTakeFirst();
     p.id = existing?.id ?? randomUUID();

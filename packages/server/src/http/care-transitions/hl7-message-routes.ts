@@ -42,7 +42,8 @@ function summaryJson(m: Hl7MessageSummary) {
     status: m.status,
     ackCode: m.ack_code,
     error: m.error,
-    // A key the catalogs lack (none should reach here) is left out, not shown as a key.
+    // A handler's DomainError may carry a key the catalogs lack: left out, not shown as a
+    // key, and the page shows the English text instead.
     errorKey: m.error_key !== null && m.error_key in catalogs.en ? m.error_key : null,
     attempts: Number(m.attempts),
     lastAttemptAt: m.last_attempt_at,

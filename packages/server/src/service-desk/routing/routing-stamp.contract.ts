@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditStore } from '../../audit/audit-store';
@@ -9,7 +8,15 @@ import { createTestDatabase, type TestDatabase } from '../../storage/testing/tes
 import type { RequestAudit } from '../../access/request-audit';
 import { RoutingService } from './routing-service';
 import { RoutingSetupService } from './routing-setup-service';
-import { HandClock, addOrg, addStaff, mapLoads, staffAudit } from './testing/routing-world';
+import {
+  HandClock,
+  addOrg,
+  addStaff,
+  caseFacts,
+  mapLoads,
+  queueDraft,
+  staffAudit,
+} from './testing/routing-world';
 
 /**
  * The routing stamp (migration 0022) under real use: what replaces it, and writers that
@@ -35,15 +42,7 @@ export function describeRoutingStampContract(engine: Engine): void {
       ana = await addStaff(t.database.db, org, 'Ana');
       await new RoutingSetupService(t.database, clock).createQueue(
         org,
-        {
-          name: 'General',
-          teamId: null,
-          strategy: 'least-loaded',
-          requiredSkills: { languages: [], categories: [] },
-          matches: { categories: [], priorities: [], channels: [] },
-          order: 1,
-          active: true,
-        },
+        queueDraft({ order: 1 }),
         audit(org),
       );
       // Ana's profile is saved, as it is once she has set her availability once.
@@ -63,14 +62,6 @@ export function describeRoutingStampContract(engine: Engine): void {
         (await t.database.db.selectFrom('routing_stamp').select('stamp').executeTakeFirstOrThrow())
           .stamp,
       );
-    const caseFacts = () => ({
-      caseId: randomUUID(),
-      category: 'general',
-      priority: 'routine' as const,
-      channel: 'portal' as const,
-      language: 'en',
-    });
-
     it('stays as it is when routing gives an agent a case', async () => {
       const before = await stamp();
       clock.t += 60_000;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { QueueDraft } from '@caredesk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditStore } from '../../audit/audit-store';
 import { testMac } from '../../audit/testing/audit-fixtures';
@@ -14,32 +13,14 @@ import {
   HandClock,
   addOrg,
   addStaff,
+  caseFacts,
   createAssignmentsTable,
   mapLoads,
+  queueDraft,
   recordAssignment,
   staffAudit,
   tableLoads,
 } from './testing/routing-world';
-
-const draft = (over: Partial<QueueDraft> = {}): QueueDraft => ({
-  name: 'General',
-  teamId: null,
-  strategy: 'least-loaded',
-  requiredSkills: { languages: [], categories: [] },
-  matches: { categories: [], priorities: [], channels: [] },
-  order: 100,
-  active: true,
-  ...over,
-});
-
-const facts = (over: Partial<CaseRoutingFacts> = {}): CaseRoutingFacts => ({
-  caseId: randomUUID(),
-  category: 'general',
-  priority: 'routine',
-  channel: 'portal',
-  language: 'en',
-  ...over,
-});
 
 /**
  * The routing storage contract: queues, agent profiles and routing decisions behave the
@@ -69,7 +50,7 @@ export function describeRoutingContract(engine: Engine): void {
     });
 
     /** Routes one case in its own transaction and records where it went. */
-    const routeOne = async (org: string, f: CaseRoutingFacts = facts()) =>
+    const routeOne = async (org: string, f: CaseRoutingFacts = caseFacts()) =>
       t.database.db.transaction().execute(async (trx) => {
         const decision = await routing.route(trx, org, f, tableLoads);
         await recordAssignment(trx, f.caseId, org, decision.assigneeId);
@@ -78,10 +59,10 @@ export function describeRoutingContract(engine: Engine): void {
 
     it('keeps queues in routing order, refuses a second queue of the same name, audits each change', async () => {
       const org = await addOrg(t.database, 'Queues Clinic');
-      const general = await setup.createQueue(org, draft(), audit(org));
+      const general = await setup.createQueue(org, queueDraft(), audit(org));
       const billing = await setup.createQueue(
         org,
-        draft({
+        queueDraft({
           name: 'Billing',
           order: 10,
           requiredSkills: { languages: ['ES-mx'], categories: ['billing-question'] },
@@ -94,11 +75,11 @@ export function describeRoutingContract(engine: Engine): void {
         ...billing,
         requiredSkills: { languages: ['es'], categories: ['billing-question'] },
       });
-      await expect(setup.createQueue(org, draft(), audit(org))).rejects.toMatchObject({
+      await expect(setup.createQueue(org, queueDraft(), audit(org))).rejects.toMatchObject({
         code: 'conflict',
         messageKey: 'routing.queue.name-taken',
       });
-      await setup.updateQueue(org, general.id, draft({ order: 1, active: false }), audit(org));
+      await setup.updateQueue(org, general.id, queueDraft({ order: 1, active: false }), audit(org));
       expect((await setup.listQueues(org)).map((q) => [q.name, q.active])).toEqual([
         ['General', false],
         ['Billing', true],
@@ -131,10 +112,12 @@ export function describeRoutingContract(engine: Engine): void {
         .insertInto('teams')
         .values({ id: teamId, organization_id: other, name: 'T', created_at: 'x', updated_at: 'x' })
         .execute();
-      await expect(setup.createQueue(org, draft({ teamId }), audit(org))).rejects.toMatchObject({
+      await expect(
+        setup.createQueue(org, queueDraft({ teamId }), audit(org)),
+      ).rejects.toMatchObject({
         code: 'validation',
       });
-      const q = await setup.createQueue(other, draft({ teamId }), audit(other));
+      const q = await setup.createQueue(other, queueDraft({ teamId }), audit(other));
       await t.database.db.deleteFrom('teams').where('id', '=', teamId).execute();
       expect((await setup.listQueues(other)).find((x) => x.id === q.id)?.teamId).toBeNull();
     });
@@ -185,16 +168,16 @@ export function describeRoutingContract(engine: Engine): void {
       const cy = await addStaff(t.database.db, org, 'Cy', { language: 'en' });
       const refills = await setup.createQueue(
         org,
-        draft({
+        queueDraft({
           name: 'Refills',
           order: 1,
           matches: { categories: ['refill'], priorities: [], channels: [] },
         }),
         audit(org),
       );
-      const general = await setup.createQueue(org, draft(), audit(org));
+      const general = await setup.createQueue(org, queueDraft(), audit(org));
       expect(
-        await routing.route(t.database.db, org, facts({ language: 'es-MX' }), mapLoads({})),
+        await routing.route(t.database.db, org, caseFacts({ language: 'es-MX' }), mapLoads({})),
       ).toEqual({
         queueId: general.id,
         teamId: null,
@@ -205,12 +188,12 @@ export function describeRoutingContract(engine: Engine): void {
         await routing.route(
           t.database.db,
           org,
-          facts({ category: 'refill' }),
+          caseFacts({ category: 'refill' }),
           mapLoads({ [bo]: 2, [cy]: 1 }),
         ),
       ).toEqual({ queueId: refills.id, teamId: null, assigneeId: cy, reason: 'least-loaded' });
       expect(
-        await routing.route(t.database.db, org, facts({ language: 'lv' }), mapLoads({})),
+        await routing.route(t.database.db, org, caseFacts({ language: 'lv' }), mapLoads({})),
       ).toEqual({
         queueId: general.id,
         teamId: null,
@@ -222,14 +205,14 @@ export function describeRoutingContract(engine: Engine): void {
         accountId: ana,
       });
       expect(anaProfile?.profile.lastAssignedAt).toBe(clock.now().toISOString());
-      await setup.updateQueue(org, general.id, draft({ active: false }), audit(org));
+      await setup.updateQueue(org, general.id, queueDraft({ active: false }), audit(org));
       await setup.updateQueue(
         org,
         refills.id,
-        draft({ name: 'Refills', active: false }),
+        queueDraft({ name: 'Refills', active: false }),
         audit(org),
       );
-      expect(await routing.route(t.database.db, org, facts(), mapLoads({}))).toEqual({
+      expect(await routing.route(t.database.db, org, caseFacts(), mapLoads({}))).toEqual({
         queueId: null,
         teamId: null,
         assigneeId: null,
@@ -257,24 +240,25 @@ export function describeRoutingContract(engine: Engine): void {
         .insertInto('team_members')
         .values({ team_id: teamId, account_id: inTeam, created_at: 'x' })
         .execute();
-      const q = await setup.createQueue(org, draft({ teamId }), audit(org));
+      const q = await setup.createQueue(org, queueDraft({ teamId }), audit(org));
       expect(
-        (await routing.route(t.database.db, org, facts(), mapLoads({ [inTeam]: 9 }))).assigneeId,
+        (await routing.route(t.database.db, org, caseFacts(), mapLoads({ [inTeam]: 9 })))
+          .assigneeId,
       ).toBe(inTeam);
       await routing.setAvailability(
         { accountId: inTeam, organizationId: org },
         'offline',
         audit(org),
       );
-      expect(await routing.route(t.database.db, org, facts(), mapLoads({}))).toEqual({
+      expect(await routing.route(t.database.db, org, caseFacts(), mapLoads({}))).toEqual({
         queueId: q.id,
         // A team's queue keeps the case in the team, assigned or not.
         teamId,
         assigneeId: null,
         reason: 'no-agent-available',
       });
-      await setup.updateQueue(org, q.id, draft(), audit(org));
-      expect((await routing.route(t.database.db, org, facts(), mapLoads({}))).assigneeId).toBe(
+      await setup.updateQueue(org, q.id, queueDraft(), audit(org));
+      expect((await routing.route(t.database.db, org, caseFacts(), mapLoads({}))).assigneeId).toBe(
         outside,
       );
     });
@@ -283,9 +267,9 @@ export function describeRoutingContract(engine: Engine): void {
       const org = await addOrg(t.database, 'Elsewhere Clinic');
       const ana = await addStaff(t.database.db, org, 'Ana');
       const bo = await addStaff(t.database.db, org, 'Bo');
-      const q = await setup.createQueue(org, draft(), audit(org));
+      const q = await setup.createQueue(org, queueDraft(), audit(org));
       const to = async (loads: Record<string, number>) =>
-        (await routing.route(t.database.db, org, facts(), mapLoads(loads))).assigneeId;
+        (await routing.route(t.database.db, org, caseFacts(), mapLoads(loads))).assigneeId;
       expect(await to({ [bo]: 1 })).toBe(ana);
       // Written straight to the database, as another server process or the CLI would.
       await t.database.db
@@ -309,7 +293,7 @@ export function describeRoutingContract(engine: Engine): void {
             .set({ availability: 'available' })
             .where('account_id', '=', bo)
             .execute();
-          expect((await routing.route(trx, org, facts(), mapLoads({}))).assigneeId).toBe(bo);
+          expect((await routing.route(trx, org, caseFacts(), mapLoads({}))).assigneeId).toBe(bo);
           throw new Error('roll back');
         })
         .catch(() => undefined);
@@ -325,7 +309,7 @@ export function describeRoutingContract(engine: Engine): void {
         .set({ active: 0 })
         .where('id', '=', q.id)
         .execute();
-      expect((await routing.route(t.database.db, org, facts(), mapLoads({}))).reason).toBe(
+      expect((await routing.route(t.database.db, org, caseFacts(), mapLoads({}))).reason).toBe(
         'no-queue',
       );
     });
@@ -337,7 +321,7 @@ export function describeRoutingContract(engine: Engine): void {
         await addStaff(t.database.db, org, 'B'),
         await addStaff(t.database.db, org, 'C'),
       ].sort();
-      await setup.createQueue(org, draft({ strategy: 'round-robin' }), audit(org));
+      await setup.createQueue(org, queueDraft({ strategy: 'round-robin' }), audit(org));
       const got: Array<string | null> = [];
       for (let i = 0; i < 7; i++) got.push((await routeOne(org)).assigneeId);
       expect(got).toEqual([ids[0], ids[1], ids[2], ids[0], ids[1], ids[2], ids[0]]);
@@ -357,7 +341,7 @@ export function describeRoutingContract(engine: Engine): void {
           { languages: ['en'], categories: [], capacity: i + 1 },
           audit(org),
         );
-      await setup.createQueue(org, draft(), audit(org));
+      await setup.createQueue(org, queueDraft(), audit(org));
       // On PostgreSQL a second pool, so routings really run side by side on separate
       // connections. One SQLite connection per process: a second one in the same thread
       // would wait on the first synchronously (the server never opens two).
@@ -368,7 +352,7 @@ export function describeRoutingContract(engine: Engine): void {
           Array.from({ length: 16 }, (_, i) => {
             const [db, r] = i % 2 ? [second.db, routing2] : [t.database.db, routing];
             return db.transaction().execute(async (trx) => {
-              const f = facts();
+              const f = caseFacts();
               const d = await r.route(trx, org, f, tableLoads);
               // Work between routing and commit (the case row, its audit entry) widens the race.
               await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext, Clock, StaffRole } from '@caredesk/core';
+import type { AccessContext, Clock, QueueDraft, StaffRole } from '@caredesk/core';
 import { sql, type Kysely } from 'kysely';
 import { RequestAudit } from '../../../access/request-audit';
 import type { AuditSink } from '../../../audit/audit-sink';
@@ -7,6 +7,29 @@ import { addOrganization } from '../../../storage/contract/registry-fixtures';
 import type { Database } from '../../../storage/database';
 import type { Schema } from '../../../storage/schema';
 import type { AgentLoadPort } from '../agent-load-port';
+import type { CaseRoutingFacts } from '../routing-service';
+
+/** A queue taking any case, least-loaded, no skills asked, order 100. */
+export const queueDraft = (over: Partial<QueueDraft> = {}): QueueDraft => ({
+  name: 'General',
+  teamId: null,
+  strategy: 'least-loaded',
+  requiredSkills: { languages: [], categories: [] },
+  matches: { categories: [], priorities: [], channels: [] },
+  order: 100,
+  active: true,
+  ...over,
+});
+
+/** A new routine portal case in English, general category. */
+export const caseFacts = (over: Partial<CaseRoutingFacts> = {}): CaseRoutingFacts => ({
+  caseId: randomUUID(),
+  category: 'general',
+  priority: 'routine',
+  channel: 'portal',
+  language: 'en',
+  ...over,
+});
 
 /** A clock tests move by hand. */
 export class HandClock implements Clock {
