@@ -60,7 +60,7 @@ const METHOD_NOTES = [
     "changed, so `caredesk` never falls back to transpiling the TypeScript with tsx here; docs/decisions/0002) and SQLite's " +
     '`PRAGMA optimize` at open.',
   "Planner statistics: SQLite runs `PRAGMA optimize` at every open (the benchmark's own opens after seeding included), which " +
-    'analyzes tables whose statistics are missing or stale; the PostgreSQL server analyzes, at start-up, the tables changed by more ' +
+    'analyzes tables whose statistics are missing or stale, by sampling each index (a temporary analysis_limit); the PostgreSQL server analyzes, at start-up, the tables changed by more ' +
     "than 50 rows + 10 % since their last ANALYZE (autovacuum's default rule, for servers run with autovacuum off). The statistics " +
     'reported are read once the server is up; the "after ANALYZE" row is informational and never a target figure.',
   'PostgreSQL: a fresh database caredesk_bench_<random> on the local server, dropped afterwards; the server uses its default pool ' +

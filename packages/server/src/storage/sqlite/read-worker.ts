@@ -113,8 +113,12 @@ export interface CheckpointResult {
  * worker checkpoints PASSIVE, never making the writer or a reader wait
  * (https://www.sqlite.org/c3ref/wal_checkpoint_v2.html); a WAL copied back to its end
  * starts again from its beginning at the next commit, so it stays about as large as the
- * writes between two looks. While the worker is down the writer's connection checkpoints
- * itself again, so the WAL never grows without bound. It is this thread and not one of its
+ * writes between two looks. But a writer that never pauses (a feed at full speed) always
+ * has frames the last look did not copy, the WAL never starts again, and it grew to 1.1-1.6
+ * GB in one 40 s HL7 bench run, every read slower as it grew. So the writer's connection
+ * keeps a backstop: past `backstopPages` its commit copies back what the worker has not
+ * yet, and the next commit starts the WAL again. While the worker is down the writer's
+ * connection checkpoints at SQLite's default instead. It is this thread and not one of its
  * own because a second thread cost 7-10 MB more server memory (issue #2: 200 MB).
  */
 export class SqliteReadWorker {
@@ -130,8 +134,11 @@ export class SqliteReadWorker {
       cacheKiB: number;
       /** Distinct SQL texts kept prepared. */
       statements: number;
-      /** Checkpoint the WAL in place of this connection (the writer's), every `intervalMs`. */
-      checkpoints?: { writer: BetterSqlite3.Database; intervalMs: number };
+      /**
+       * Checkpoint the WAL in place of this connection (the writer's), every `intervalMs`;
+       * the writer itself only once the WAL is past `backstopPages`.
+       */
+      checkpoints?: { writer: BetterSqlite3.Database; intervalMs: number; backstopPages: number };
     },
   ) {}
 
@@ -201,7 +208,8 @@ export class SqliteReadWorker {
         checkpointMs: this.options.checkpoints?.intervalMs ?? 0,
       },
     });
-    this.options.checkpoints?.writer.pragma('wal_autocheckpoint = 0');
+    const checkpoints = this.options.checkpoints;
+    checkpoints?.writer.pragma(`wal_autocheckpoint = ${checkpoints.backstopPages}`);
     worker.on('message', (reply: Reply) => {
       const pending = this.#pending.get(reply.id);
       if (!pending) return;
