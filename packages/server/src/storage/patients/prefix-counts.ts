@@ -1,8 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { QueryShapes } from '../query-shapes';
 import type { Schema } from '../schema';
 
 /** Counting stops here: past it, a prefix is simply common. */
 const COUNT_CAP = 5000;
+
+/** The count's SQL, compiled once (query-shapes.ts): a miss costs the count, not a compile. */
+const shapes = new QueryShapes();
 
 /**
  * How many patients share a typeahead prefix (capped), remembered for a while: the
@@ -29,17 +33,16 @@ export class PrefixCounts {
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.count;
-    const rows = db
-      .selectFrom('patient_search_prefixes')
-      .select(sql.lit(1).as('one'))
-      .where('organization_id', '=', organizationId)
-      .where('kind', '=', kind)
-      .where('prefix', '=', prefix)
-      .limit(COUNT_CAP);
-    const row = await db
-      .selectFrom(rows.as('r'))
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .executeTakeFirst();
+    const [row] = await shapes.select(db, 'prefix-count', { organizationId, kind, prefix }, (v) => {
+      const rows = db
+        .selectFrom('patient_search_prefixes')
+        .select(sql.lit(1).as('one'))
+        .where('organization_id', '=', v('organizationId'))
+        .where('kind', '=', v('kind'))
+        .where('prefix', '=', v('prefix'))
+        .limit(COUNT_CAP);
+      return db.selectFrom(rows.as('r')).select((eb) => eb.fn.countAll<number | string>().as('n'));
+    });
     const count = Number(row?.n ?? 0);
     this.cache.delete(key);
     if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
