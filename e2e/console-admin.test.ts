@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { DESKTOP, openBrowser, screenshot, seriousViolations } from './support/browser';
+import { accessibleEverywhere } from './support/accessible-everywhere';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { firstStaffSignIn } from './support/staff-sign-in';
 
@@ -16,36 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const LANGUAGES = ['en', 'es', 'lv', 'nb'] as const;
-/** 1440×900 at 200% zoom: what must not scroll sideways (WCAG 1.4.10). */
-const ZOOMED = { width: 720, height: 450 };
-
-/**
- * The page in every language, on a phone and a desktop: no serious axe violation, no
- * sideways scrolling at 200% zoom, and a screenshot of each for a person to look at.
- */
-async function checkEveryLanguage(page: Page, name: string): Promise<void> {
-  for (const lang of LANGUAGES) {
-    await page.locator('.language-picker select').selectOption(lang);
-    await page.locator(`html[lang="${lang}"]`).waitFor();
-    for (const [size, viewport] of [
-      ['phone', PHONE],
-      ['desktop', DESKTOP],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      expect(await seriousViolations(page), `${name} ${lang} ${size}`).toEqual([]);
-      await screenshot(page, `${name}-${lang}-${size}`);
-    }
-    await page.setViewportSize(ZOOMED);
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(sideways, `${name} ${lang} at 200% zoom`).toBeLessThanOrEqual(0);
-  }
-  await page.locator('.language-picker select').selectOption('en');
-  await page.setViewportSize(DESKTOP);
-}
 
 /** The flagged pair whose records have this family name, paging through the list as needed. */
 async function pairOf(page: Page, family: string): Promise<Locator> {
@@ -75,7 +46,7 @@ describe('duplicate review', () => {
       const table = await pair.getByRole('table').innerText();
       expect(table).toContain('E2E-1-1');
       expect(table).toContain('E2E-1-2');
-      await checkEveryLanguage(page, 'console-duplicates');
+      await accessibleEverywhere(page, 'console-duplicates');
 
       // Keep the record entered second (Mārta); the dialog says plainly what will happen.
       const label = await pair.locator('label', { hasText: '(Mārta Ozolkalne)' }).innerText();
@@ -201,7 +172,7 @@ describe('users, roles and teams', () => {
       await nina.getByRole('button', { name: 'Save roles' }).click();
       await nina.getByText(`The roles of ${server.nurse.displayName} are saved.`).waitFor();
       expect(await nina.locator('dl').innerText()).toContain('Nurse, Physician');
-      await checkEveryLanguage(page, 'console-users');
+      await accessibleEverywhere(page, 'console-users');
 
       // The server refuses raising one's own access, and the page says so beside the button.
       const me = card(page, server.admin.email);
@@ -260,7 +231,7 @@ describe('users, roles and teams', () => {
       await page.getByText('Vera Invited was removed from Night shift.').waitFor();
       expect(await focusedText(page)).toBe('Night shift');
       expect(await team.getByRole('list').innerText()).toContain(server.nurse.displayName);
-      await checkEveryLanguage(page, 'console-teams');
+      await accessibleEverywhere(page, 'console-teams');
     } finally {
       await close();
     }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { DESKTOP, openBrowser, PHONE } from './support/browser';
+import { accessibleAtBothSizes } from './support/accessible-everywhere';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { pageApi, pageApiOk } from './support/page-api';
 import { firstStaffSignIn } from './support/staff-sign-in';
@@ -12,23 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-/** No serious axe violation, no sideways scroll, and a screenshot, on a phone and a desktop. */
-async function lookAt(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    // First, so that a failure below can be looked at.
-    await screenshot(page, `${name}-${size}`);
-    expect(await seriousViolations(page), `${name} ${size}`).toEqual([]);
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(sideways, `${name} ${size}: sideways scroll in px`).toBeLessThanOrEqual(0);
-  }
-}
 
 const SUBJECT = 'Mi glucómetro no enciende';
 // Markup a patient might type (or paste): shown as the characters they typed, never run.
@@ -108,7 +92,7 @@ describe('service desk cases, from the portal to an agent and back (issue #5 poi
       await expect
         .poll(() => p.evaluate(() => (document.activeElement as HTMLInputElement).value))
         .toBe('refill');
-      await lookAt(p, 'help-get-help');
+      await accessibleAtBothSizes(p, 'help-get-help');
       await p.getByLabel('Ayuda con un dispositivo').check();
       await p.getByLabel('En pocas palabras, ¿de qué se trata?').fill(SUBJECT);
       await p.getByLabel('Cuéntenos más').fill(MESSAGE);
@@ -131,7 +115,7 @@ describe('service desk cases, from the portal to an agent and back (issue #5 poi
       await row.waitFor();
       expect(await row.innerText()).toContain('Device help');
       expect(await row.getByRole('cell').last().innerText()).toBe('Me');
-      await lookAt(a, 'cases-inbox');
+      await accessibleAtBothSizes(a, 'cases-inbox');
 
       await row.getByRole('link').click();
       await a.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
@@ -162,7 +146,7 @@ describe('service desk cases, from the portal to an agent and back (issue #5 poi
       const facts = await a.locator('.case-facts').innerText();
       expect(facts).toContain('Waiting on patient');
       await a.getByLabel('Public reply (the patient sees it)').check();
-      await lookAt(a, 'cases-case');
+      await accessibleAtBothSizes(a, 'cases-case');
 
       // A colleague changes the case meanwhile: Ada's stale save is refused, plainly.
       await a.getByRole('complementary').getByLabel('Priority').selectOption('urgent');
@@ -195,7 +179,7 @@ describe('service desk cases, from the portal to an agent and back (issue #5 poi
         `/api/cases/${caseId}`,
       );
       expect(raw.body.messages.map((m) => m.body)).toEqual([MESSAGE, ANSWER]);
-      await lookAt(p, 'help-request');
+      await accessibleAtBothSizes(p, 'help-request');
 
       // Their reply wakes the case, and their list says where it stands.
       await p.getByLabel('Escriba una respuesta').fill('Gracias, ya enciende.');
@@ -205,7 +189,7 @@ describe('service desk cases, from the portal to an agent and back (issue #5 poi
       await p.getByRole('link', { name: 'Todas mis solicitudes' }).click();
       const mine = p.getByTestId('requests').getByRole('listitem').filter({ hasText: SUBJECT });
       expect(await mine.innerText()).toContain('Estamos trabajando en ella');
-      await lookAt(p, 'help-requests');
+      await accessibleAtBothSizes(p, 'help-requests');
 
       // A supervisor opens a case for a caller nobody has identified yet.
       const s = supervisor.page;
@@ -219,7 +203,7 @@ describe('service desk cases, from the portal to an agent and back (issue #5 poi
       await dialog.getByLabel('Phone').fill('+47 912 34 567');
       await dialog.getByLabel('Category').selectOption('billing-question');
       await dialog.getByLabel('Subject').fill('Asks why his bill doubled');
-      await lookAt(s, 'cases-new-caller');
+      await accessibleAtBothSizes(s, 'cases-new-caller');
       await dialog.getByRole('button', { name: 'Open case' }).click();
       await s.getByRole('heading', { level: 1, name: 'Asks why his bill doubled' }).waitFor();
       const header = await s.locator('.case-facts').innerText();
@@ -238,7 +222,7 @@ describe('service desk cases, from the portal to an agent and back (issue #5 poi
       await panel.getByRole('button', { name: 'This is the patient' }).click();
       await panel.getByText('Tick at least two details.').waitFor();
       await panel.getByLabel('Date of birth').check();
-      await lookAt(s, 'cases-identify-caller');
+      await accessibleAtBothSizes(s, 'cases-identify-caller');
       await panel.getByRole('button', { name: 'This is the patient' }).click();
       await s.getByRole('status').filter({ hasText: 'The caller is verified.' }).waitFor();
       const named = s.locator('.case-facts').getByRole('link');

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '@caredesk/server/testing/smtp-sink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { accessibleAtBothSizes } from './support/accessible-everywhere';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { pageApi, pageApiOk } from './support/page-api';
 import { firstStaffSignIn } from './support/staff-sign-in';
@@ -33,22 +34,6 @@ afterAll(async () => {
   await server?.stop();
   await sink?.stop();
 });
-
-/** No serious axe violation, no sideways scroll, and a screenshot, on a phone and a desktop. */
-async function lookAt(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await screenshot(page, `${name}-${size}`);
-    expect(await seriousViolations(page), `${name} ${size}`).toEqual([]);
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(sideways, `${name} ${size}: sideways scroll in px`).toBeLessThanOrEqual(0);
-  }
-}
 
 /** 1440×900 at 200 % zoom lays out like a 720×450 window (WCAG 1.4.4 and 1.4.10). */
 const ZOOMED = { width: 720, height: 450 };
@@ -231,7 +216,7 @@ describe('a Spanish request answered with a macro, by e-mail and in the portal (
     expect(download.disposition).toMatch(/^attachment;/);
     expect(download.type).toBe('image/png');
     expect(Buffer.from(download.bytes).equals(PNG)).toBe(true);
-    await lookAt(a, 'case-attachments');
+    await accessibleAtBothSizes(a, 'case-attachments');
 
     // She answers with a file of her own, and resolves the request.
     await reply.fill('Gracias, la hemos recibido. Le enviamos el formulario completado.');
@@ -253,7 +238,7 @@ describe('a Spanish request answered with a macro, by e-mail and in the portal (
       name: '¿Qué tan satisfecho está con la ayuda que recibió?',
     });
     expect(await scores.getByRole('radio').count()).toBe(5);
-    await lookAt(p, 'help-request-survey');
+    await accessibleAtBothSizes(p, 'help-request-survey');
     await inEveryLanguage(p, 'help-request-survey', 'es');
     await survey.getByRole('button', { name: 'Enviar mi respuesta' }).click();
     await survey.getByText('Elija su grado de satisfacción, del 1 al 5.').waitFor();
@@ -266,7 +251,7 @@ describe('a Spanish request answered with a macro, by e-mail and in the portal (
     expect(again.status).toBe(409);
     await p.reload();
     await p.getByText('Usted respondió 5 de 5. Gracias.').waitFor();
-    await lookAt(p, 'help-request-answered');
+    await accessibleAtBothSizes(p, 'help-request-answered');
 
     // The supervisor reads the result by agent: Ada, one answer, all fives.
     const s = supervisor.page;
@@ -278,7 +263,7 @@ describe('a Spanish request answered with a macro, by e-mail and in the portal (
       expect.arrayContaining(['1', '5.0']),
     );
     expect(await ada.innerText()).toContain('Score 5: 1 answer');
-    await lookAt(s, 'csat');
+    await accessibleAtBothSizes(s, 'csat');
     await inEveryLanguage(s, 'csat', 'en');
     await s.getByLabel('Group by').selectOption('category');
     await s.getByRole('button', { name: 'Show' }).click();
@@ -318,7 +303,7 @@ describe('a Spanish request answered with a macro, by e-mail and in the portal (
     await dialog.getByLabel('What kind of information').selectOption('billing');
     await dialog.getByLabel('Why it was given').fill('She pays the bill for her mother');
     await dialog.getByLabel('What was given, in a few words').fill('The amount still owed');
-    await lookAt(a, 'case-disclosure');
+    await accessibleAtBothSizes(a, 'case-disclosure');
     await dialog.getByRole('button', { name: 'Record disclosure' }).click();
     await dialog
       .getByRole('alert')

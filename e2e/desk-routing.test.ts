@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { DESKTOP, openBrowser } from './support/browser';
+import { accessibleAtBothSizes } from './support/accessible-everywhere';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { firstStaffSignIn } from './support/staff-sign-in';
 
@@ -11,22 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-/** No serious axe violation and a screenshot, on a phone and a desktop; back to desktop after. */
-async function lookAt(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    expect(await seriousViolations(page), `${name} ${size}`).toEqual([]);
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(sideways, `${name} ${size}: sideways scroll in px`).toBeLessThanOrEqual(0);
-    await screenshot(page, `${name}-${size}`);
-  }
-}
 
 const agentRow = (page: Page, name: string) =>
   page.getByTestId('agents').getByRole('row').filter({ hasText: name });
@@ -66,7 +51,7 @@ describe('desk routing set-up (issue #5 point 3)', () => {
       await dialog.getByLabel('Order').fill('5');
       await dialog.getByRole('group', { name: 'Agents must speak' }).getByLabel('Spanish').check();
       await dialog.getByLabel('In turn (round-robin)').check();
-      await lookAt(page, 'desk-queue-form');
+      await accessibleAtBothSizes(page, 'desk-queue-form');
       await dialog.getByRole('button', { name: 'Save queue' }).click();
       await page
         .getByRole('status')
@@ -77,7 +62,7 @@ describe('desk routing set-up (issue #5 point 3)', () => {
       const spanish = page.getByTestId('queue').first();
       expect(await spanish.innerText()).toContain('Agents must speak\nSpanish');
       expect(await spanish.innerText()).toContain('In turn (round-robin)');
-      await lookAt(page, 'desk-queues');
+      await accessibleAtBothSizes(page, 'desk-queues');
 
       // Ada (an agent nobody has set up) gets Spanish beside her English, and room for six.
       await page.getByRole('navigation').getByRole('link', { name: 'Agents' }).click();
@@ -89,7 +74,7 @@ describe('desk routing set-up (issue #5 point 3)', () => {
       await form.getByRole('group', { name: 'Languages' }).getByLabel('Spanish').check();
       await form.getByRole('group', { name: 'Skills' }).getByLabel('Prescription refill').check();
       await form.getByLabel('Capacity').fill('6');
-      await lookAt(page, 'desk-agent-form');
+      await accessibleAtBothSizes(page, 'desk-agent-form');
       await form.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('status').filter({ hasText: 'Routing for Ada Front saved.' }).waitFor();
       const row = await ada.innerText();
@@ -101,7 +86,7 @@ describe('desk routing set-up (issue #5 point 3)', () => {
       const table = await page.getByTestId('agents').innerText();
       for (const language of ['English', 'Spanish', 'Latvian', 'Norwegian Bokmål'])
         expect(table).toContain(language);
-      await lookAt(page, 'desk-agents');
+      await accessibleAtBothSizes(page, 'desk-agents');
 
       // Ada says she is away, from the console header; her supervisor sees it.
       await firstStaffSignIn(agent.page, server.baseUrl, server.staff);
@@ -113,7 +98,7 @@ describe('desk routing set-up (issue #5 point 3)', () => {
       );
       await mine.selectOption('away');
       expect((await saved).status()).toBe(200);
-      await lookAt(agent.page, 'desk-availability');
+      await accessibleAtBothSizes(agent.page, 'desk-availability');
       await agent.page.reload();
       await agent.page.getByRole('heading', { name: 'Patients' }).waitFor();
       expect(await agent.page.getByLabel('My availability').inputValue()).toBe('away');

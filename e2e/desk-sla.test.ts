@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, openBrowser, PHONE, screenshot, seriousViolations } from './support/browser';
+import { accessibleEverywhere } from './support/accessible-everywhere';
 import { startE2eServer, type E2eServer } from './support/e2e-server';
 import { firstStaffSignIn } from './support/staff-sign-in';
 
@@ -18,33 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const LANGUAGES = ['en', 'es', 'lv', 'nb'] as const;
-/** 1440×900 at 200 % zoom lays out like a 720×450 window (WCAG 1.4.10). */
-const ZOOMED = { width: 720, height: 450 };
-
-/** The page in every language and size: no serious axe violation, no sideways scroll. */
-async function checkEveryLanguage(page: Page, name: string): Promise<void> {
-  for (const lang of LANGUAGES) {
-    await page.locator('.language-picker select').selectOption(lang);
-    await page.locator(`html[lang="${lang}"]`).waitFor();
-    for (const [size, viewport] of [
-      ['phone', PHONE],
-      ['desktop', DESKTOP],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      expect(await seriousViolations(page), `${name} ${lang} ${size}`).toEqual([]);
-      await screenshot(page, `${name}-${lang}-${size}`);
-    }
-    await page.setViewportSize(ZOOMED);
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(sideways, `${name} ${lang} at 200% zoom`).toBeLessThanOrEqual(0);
-  }
-  await page.locator('.language-picker select').selectOption('en');
-  await page.setViewportSize(DESKTOP);
-}
 
 async function signInAgain(page: Page): Promise<void> {
   await page.goto(`${server.baseUrl}/console/sign-in`);
@@ -166,7 +140,7 @@ describe('SLA configuration', () => {
         .poll(() => cells(row(page, 'Prescription refill', 'Immediate (stat)')))
         .toEqual(['30 min', '1 h 30 min', '75%', 'Tell the supervisor']);
       expect(await row(page, 'Any category', 'Routine').count()).toBe(0);
-      await checkEveryLanguage(page, 'desk-sla');
+      await accessibleEverywhere(page, 'desk-sla');
     } finally {
       await close();
     }

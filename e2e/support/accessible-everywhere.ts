@@ -33,3 +33,23 @@ export async function accessibleEverywhere(page: Page, name: string): Promise<vo
   await page.locator('html[lang="en"]').waitFor();
   await page.setViewportSize(DESKTOP);
 }
+
+/**
+ * The page as it stands, in its current language on a phone and a desktop: no serious axe
+ * violation, no sideways scrolling, and a screenshot of each (`${name}-${size}`), taken
+ * first so that a failure can be looked at. Ends at desktop size.
+ */
+export async function accessibleAtBothSizes(page: Page, name: string): Promise<void> {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await screenshot(page, `${name}-${size}`);
+    expect(await seriousViolations(page), `${name} ${size}`).toEqual([]);
+    expect(
+      await sidewaysScroll(page),
+      `${name} ${size}: sideways scroll in px`,
+    ).toBeLessThanOrEqual(0);
+  }
+}

@@ -32,12 +32,13 @@ export interface ServerProcess {
 
 /**
  * Starts `caredesk serve` as a real process (the same entry point as `npm start`) and
- * resolves once it answers /api/health.
+ * resolves once it answers /api/health, asked every `pollMs`.
  */
 export async function startServerProcess(
   env: Record<string, string>,
   port: number,
   args: string[] = [],
+  { pollMs = 50, timeoutMs = 30_000 }: { pollMs?: number; timeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   let out = '';
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BIN, 'serve', ...args], {
@@ -56,7 +57,7 @@ export async function startServerProcess(
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
     try {
@@ -67,9 +68,9 @@ export async function startServerProcess(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start within 30 s:\n${out}`);
+      throw new Error(`server did not start within ${timeoutMs / 1000} s:\n${out}`);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
 
