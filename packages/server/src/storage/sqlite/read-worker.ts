@@ -115,7 +115,7 @@ export interface CheckpointResult {
  * starts again from its beginning at the next commit, so it stays about as large as the
  * writes between two looks. But a writer that never pauses (a feed at full speed) always
  * has frames the last look did not copy, the WAL never starts again, and it grew to 1.1-1.6
- * GB in one 40 s HL7 bench run, every read slower as it grew. So the writer's connection
+ * GB in one HL7 bench run, every read slower as it grew. So the writer's connection
  * keeps a backstop: past `backstopPages` its commit copies back what the worker has not
  * yet, and the next commit starts the WAL again. While the worker is down the writer's
  * connection checkpoints at SQLite's default instead. It is this thread and not one of its
